@@ -1,0 +1,797 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using FinOps.Domain.Billing.Reading;
+using FinOps.Domain.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SQLitePCL;
+
+namespace FinOps.Domain.Billing.Ingestion;
+
+/// <summary>What one run of <see cref="ImportProcessor"/> produced (inside the still-open transaction).</summary>
+internal sealed record ImportOutcome(
+    bool Succeeded,
+    long RowCount,
+    IReadOnlyList<ImportCurrencyTotal> Totals,
+    ImportIssueCollector Issues,
+    string? FailureReason);
+
+/// <summary>
+/// Streams one FOCUS file into the cost store inside the caller's transaction: validates and parses every value,
+/// interns strings, writes line items with raw prepared statements, aggregates the daily rollup in memory and
+/// writes it at the end, then replaces the (billing account, billing period) slices the file delivers.
+/// On failure nothing is written that the caller does not roll back.
+/// </summary>
+internal sealed class ImportProcessor
+{
+    private const int ProgressEvery = 16_384;
+    private const int SecondsPerDay = 86_400;
+
+    private static readonly int MoneyCount = FocusColumns.All.Count(c => c.IsMoney);
+
+    private readonly FinOpsDbContext _db;
+    private readonly SqliteConnection _connection;
+    private readonly long _importId;
+    private readonly ImportIssueCollector _issues;
+    private readonly Action<long, long, long>? _progress;
+
+    // Column plan.
+    private readonly List<BoundColumn> _columns = [];
+    private readonly List<(int HeaderIndex, string Name)> _extensionColumns = [];
+    private readonly int _extensionsParameter;
+    private readonly BoundColumn? _billingAccount;
+    private readonly BoundColumn? _billingPeriodStart;
+    private readonly BoundColumn? _billingPeriodEnd;
+    private readonly BoundColumn? _chargePeriodStart;
+    private readonly BoundColumn? _chargePeriodEnd;
+    private readonly BoundColumn? _currency;
+
+    // Per-import state.
+    private readonly Dictionary<(string Account, long PeriodStart), SliceState> _slices = [];
+    private readonly Dictionary<RollupKey, RollupSums> _rollups = [];
+    private readonly Dictionary<long, CurrencySums> _totals = [];
+    private readonly Dictionary<string, long?> _tagSets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long?>.AlternateLookup<ReadOnlySpan<char>> _tagSetsBySpan;
+    private readonly string?[] _lastValidJson;
+    private readonly ArrayBufferWriterPool _json = new();
+
+    // Per-row scratch.
+    private readonly long[] _dimensionIds;
+    private readonly decimal?[] _money;
+    private readonly ExactMoney?[] _moneyParts;
+
+    private ImportProcessor(FinOpsDbContext db, SqliteConnection connection, long importId, IReadOnlyList<string> headers,
+        ImportIssueCollector issues, Action<long, long, long>? progress)
+    {
+        _db = db;
+        _connection = connection;
+        _importId = importId;
+        _issues = issues;
+        _progress = progress;
+        _tagSetsBySpan = _tagSets.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        // Parameters: 1 SliceId, 2 ImportId, 3 SourceLine, 4 ChargeDay, then FocusColumns.All (money takes two), then Extensions.
+        var parameter = 5;
+        var moneyIndex = 0;
+        var dimensionIndex = 0;
+        var dimensionIndexByName = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var column in FocusColumns.All)
+        {
+            var headerIndex = FindHeader(headers, column.Name);
+            if (column.Kind == FocusValueKind.Dimension)
+            {
+                dimensionIndexByName[column.Name] = dimensionIndex;
+            }
+
+            var bound = new BoundColumn(column, headerIndex, parameter,
+                column.IsMoney ? moneyIndex++ : -1,
+                column.Kind == FocusValueKind.Dimension ? dimensionIndex++ : -1,
+                column.AllowedValues is null ? null : new HashSet<string>(column.AllowedValues, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>());
+            parameter += column.IsMoney ? 2 : 1;
+            if (headerIndex >= 0)
+            {
+                _columns.Add(bound);
+            }
+
+            switch (column.Name)
+            {
+                case "BillingAccountId": _billingAccount = bound; break;
+                case "BillingPeriodStart": _billingPeriodStart = bound; break;
+                case "BillingPeriodEnd": _billingPeriodEnd = bound; break;
+                case "ChargePeriodStart": _chargePeriodStart = bound; break;
+                case "ChargePeriodEnd": _chargePeriodEnd = bound; break;
+                case "BillingCurrency": _currency = bound; break;
+            }
+        }
+
+        _extensionsParameter = parameter;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (!FocusColumns.TryFind(headers[i], out _))
+            {
+                _extensionColumns.Add((i, headers[i]));
+            }
+        }
+
+        _dimensionIds = new long[dimensionIndex];
+        _money = new decimal?[MoneyCount];
+        _moneyParts = new ExactMoney?[MoneyCount];
+        _lastValidJson = new string?[parameter + 1];
+        RollupDimensionSlots = RollupSchema.DimensionColumns.Select(name => dimensionIndexByName[name]).ToArray();
+        TagsColumn = _columns.FirstOrDefault(c => c.Column.Name == "Tags");
+    }
+
+    private int[] RollupDimensionSlots { get; }
+
+    private BoundColumn? TagsColumn { get; }
+
+    private static int FindHeader(IReadOnlyList<string> headers, string name)
+    {
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (string.Equals(headers[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Checks the header: every mandatory column and one provider column must be present.</summary>
+    public static IReadOnlyList<string> MissingMandatoryColumns(IReadOnlyList<string> headers)
+    {
+        var missing = FocusColumns.RequiredHeaders
+            .Where(c => FindHeader(headers, c.Name) < 0)
+            .Select(c => c.Name)
+            .ToList();
+        if (FocusColumns.ProviderColumns.All(p => FindHeader(headers, p) < 0))
+        {
+            missing.Add(string.Join(" or ", FocusColumns.ProviderColumns));
+        }
+
+        return missing;
+    }
+
+    /// <summary>Reads the whole file into the store. The caller owns the transaction and commits only on success.</summary>
+    public static async Task<ImportOutcome> RunAsync(FinOpsDbContext db, SqliteConnection connection, long importId,
+        IFocusRecordReader reader, ImportIssueCollector issues, Action<long, long, long>? progress, CancellationToken ct)
+    {
+        var missing = MissingMandatoryColumns(reader.Headers);
+        if (missing.Count > 0)
+        {
+            var reason = $"Missing mandatory FOCUS column{(missing.Count > 1 ? "s" : "")}: {string.Join(", ", missing)}.";
+            issues.Error(1, string.Join(", ", missing), null, reason);
+            return new ImportOutcome(false, 0, [], issues, reason);
+        }
+
+        var processor = new ImportProcessor(db, connection, importId, reader.Headers, issues, progress);
+        return await processor.ProcessAsync(reader, ct);
+    }
+
+    private async Task<ImportOutcome> ProcessAsync(IFocusRecordReader reader, CancellationToken ct)
+    {
+        var handle = _connection.Handle!;
+        using var interner = new DimensionInterner(_connection);
+        SqliteRaw.Check(raw.sqlite3_prepare_v2(handle, BuildInsertSql(), out var insert), handle);
+        SqliteRaw.Check(raw.sqlite3_prepare_v2(handle,
+            "INSERT OR IGNORE INTO TagEntries (TagSetId, KeyId, ValueId) VALUES (?, ?, ?)", out var insertTag), handle);
+        using var insertDisposer = insert;
+        using var insertTagDisposer = insertTag;
+
+        long rows = 0;
+        while (reader.Read())
+        {
+            if (_issues.TooManyErrors)
+            {
+                break;
+            }
+
+            rows++;
+            var line = reader.LineNumber;
+            if (!ReadRow(reader, line, insert, insertTag, interner, out var slice, out var chargeDay))
+            {
+                continue;
+            }
+
+            if (_issues.ErrorCount > 0)
+            {
+                continue; // The file is rejected anyway: keep validating, stop writing.
+            }
+
+            raw.sqlite3_bind_int64(insert, 1, slice!.Id);
+            raw.sqlite3_bind_int64(insert, 2, _importId);
+            raw.sqlite3_bind_int64(insert, 3, line);
+            raw.sqlite3_bind_int64(insert, 4, chargeDay);
+            SqliteRaw.Step(insert, handle);
+            SqliteRaw.Check(raw.sqlite3_reset(insert), handle);
+            SqliteRaw.Check(raw.sqlite3_clear_bindings(insert), handle);
+            Accumulate(slice, chargeDay);
+
+            if (rows % ProgressEvery == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                _progress?.Invoke(rows, reader.BytesRead, reader.TotalBytes);
+            }
+        }
+
+        _progress?.Invoke(rows, reader.BytesRead, reader.TotalBytes);
+        if (_issues.ErrorCount > 0)
+        {
+            var reason = _issues.TooManyErrors
+                ? $"Rejected: stopped after {_issues.MaxErrors} errors; nothing was stored."
+                : $"Rejected: {_issues.ErrorCount} value{(_issues.ErrorCount > 1 ? "s" : "")} could not be parsed; nothing was stored.";
+            return new ImportOutcome(false, rows, [], _issues, reason);
+        }
+
+        if (rows == 0)
+        {
+            _issues.Warning(null, null, null, "The file has a header but no rows; nothing was replaced.");
+        }
+
+        await ReplaceSlicesAsync(ct);
+        WriteRollups(handle);
+        var totals = await BuildTotalsAsync(ct);
+        return new ImportOutcome(true, rows, totals, _issues, null);
+    }
+
+    private string BuildInsertSql()
+    {
+        var names = new List<string> { "SliceId", "ImportId", "SourceLine", "ChargeDay" };
+        foreach (var column in FocusColumns.All)
+        {
+            if (column.IsMoney)
+            {
+                names.Add(LineItemSchema.NanosColumn(column));
+                names.Add(LineItemSchema.AttosColumn(column));
+            }
+            else
+            {
+                names.Add(LineItemSchema.StorageColumn(column));
+            }
+        }
+
+        names.Add("Extensions");
+        return $"INSERT INTO {LineItemSchema.Table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select(_ => "?"))})";
+    }
+
+    /// <summary>Parses and binds one row; false when it cannot be stored (an error was recorded).</summary>
+    private bool ReadRow(IFocusRecordReader reader, long line, sqlite3_stmt insert, sqlite3_stmt insertTag,
+        DimensionInterner interner, out SliceState? slice, out int chargeDay)
+    {
+        slice = null;
+        chargeDay = 0;
+        var ok = true;
+        Array.Clear(_dimensionIds);
+        Array.Clear(_money);
+        Array.Clear(_moneyParts);
+        long? billingPeriodStart = null, billingPeriodEnd = null, chargePeriodStart = null, chargePeriodEnd = null;
+        long tagSetId = 0;
+
+        foreach (var bound in _columns)
+        {
+            var column = bound.Column;
+            var text = reader.GetField(bound.HeaderIndex).Trim();
+            if (FocusValues.IsNull(text))
+            {
+                if (!column.Nullable)
+                {
+                    if (column.Kind == FocusValueKind.DateTime && column.Name is "BillingPeriodStart" or "ChargePeriodStart")
+                    {
+                        _issues.Error(line, column.Name, text.ToString(), $"{column.Name} is empty: the row cannot be placed in time.");
+                        ok = false;
+                    }
+                    else
+                    {
+                        _issues.Warning(line, column.Name, text.ToString(), $"Mandatory column {column.Name} is empty; stored as unknown.");
+                    }
+                }
+
+                continue;
+            }
+
+            switch (column.Kind)
+            {
+                case FocusValueKind.Money:
+                    if (!FocusValues.TryParseDecimal(text, out var amount))
+                    {
+                        _issues.Error(line, column.Name, text.ToString(), $"{column.Name} is not a number.");
+                        ok = false;
+                        break;
+                    }
+
+                    if (Math.Abs(amount) > ExactMoney.MaxAbsoluteValue)
+                    {
+                        _issues.Error(line, column.Name, text.ToString(), $"{column.Name} is larger than {ExactMoney.MaxAbsoluteValue:N0} in absolute value.");
+                        ok = false;
+                        break;
+                    }
+
+                    var parts = ExactMoney.FromDecimal(amount);
+                    _money[bound.MoneyIndex] = amount;
+                    _moneyParts[bound.MoneyIndex] = parts;
+                    raw.sqlite3_bind_int64(insert, bound.Parameter, parts.Nanos);
+                    raw.sqlite3_bind_int64(insert, bound.Parameter + 1, parts.Attos);
+                    break;
+
+                case FocusValueKind.DateTime:
+                    if (!FocusValues.TryParseTimestamp(text, out var timestamp))
+                    {
+                        _issues.Error(line, column.Name, text.ToString(), $"{column.Name} is not a date and time (expected e.g. 2024-09-01T00:00:00Z).");
+                        ok = false;
+                        break;
+                    }
+
+                    var seconds = new DateTimeOffset(timestamp, TimeSpan.Zero).ToUnixTimeSeconds();
+                    raw.sqlite3_bind_int64(insert, bound.Parameter, seconds);
+                    if (ReferenceEquals(bound.Column, _billingPeriodStart?.Column)) billingPeriodStart = seconds;
+                    else if (ReferenceEquals(bound.Column, _billingPeriodEnd?.Column)) billingPeriodEnd = seconds;
+                    else if (ReferenceEquals(bound.Column, _chargePeriodStart?.Column)) chargePeriodStart = seconds;
+                    else if (ReferenceEquals(bound.Column, _chargePeriodEnd?.Column)) chargePeriodEnd = seconds;
+                    break;
+
+                case FocusValueKind.Dimension:
+                    if (bound.Allowed is not null && !bound.Allowed.Value.Contains(text))
+                    {
+                        _issues.Warning(line, column.Name, text.ToString(),
+                            $"{column.Name} '{text}' is not one of the FOCUS values ({string.Join(", ", column.AllowedValues!)}); kept as delivered.");
+                    }
+
+                    var id = interner.Intern(text);
+                    _dimensionIds[bound.DimensionIndex] = id;
+                    raw.sqlite3_bind_int64(insert, bound.Parameter, id);
+                    break;
+
+                case FocusValueKind.Quantity:
+                    if (!FocusValues.TryParseDecimal(text, out _))
+                    {
+                        _issues.Error(line, column.Name, text.ToString(), $"{column.Name} is not a number.");
+                        ok = false;
+                        break;
+                    }
+
+                    raw.sqlite3_bind_text16(insert, bound.Parameter, text);
+                    break;
+
+                case FocusValueKind.Json when column.Name == "Tags":
+                    if (!TryInternTags(text, line, interner, insertTag, out var tagSet))
+                    {
+                        ok = false;
+                        break;
+                    }
+
+                    if (tagSet is { } t)
+                    {
+                        tagSetId = t;
+                        raw.sqlite3_bind_int64(insert, bound.Parameter, t);
+                    }
+
+                    break;
+
+                case FocusValueKind.Json:
+                    if (!IsValidJson(bound, text))
+                    {
+                        _issues.Error(line, column.Name, text.ToString(), $"{column.Name} is not valid JSON.");
+                        ok = false;
+                        break;
+                    }
+
+                    raw.sqlite3_bind_text16(insert, bound.Parameter, text);
+                    break;
+            }
+        }
+
+        if (!ok)
+        {
+            return false;
+        }
+
+        if (billingPeriodEnd is { } bpe && billingPeriodStart is { } bps && bpe <= bps)
+        {
+            _issues.Warning(line, "BillingPeriodEnd", null, "BillingPeriodEnd is not after BillingPeriodStart.");
+        }
+
+        if (chargePeriodEnd is { } cpe && chargePeriodStart is { } cps && cpe < cps)
+        {
+            _issues.Warning(line, "ChargePeriodEnd", null, "ChargePeriodEnd is before ChargePeriodStart.");
+        }
+
+        if (_issues.ErrorCount > 0)
+        {
+            return true; // Validation continues; nothing more to prepare.
+        }
+
+        BindExtensions(reader, insert);
+        chargeDay = (int)Math.Floor(chargePeriodStart!.Value / (double)SecondsPerDay);
+        var account = _billingAccount is null ? "" : reader.GetField(_billingAccount.HeaderIndex).Trim();
+        if (FocusValues.IsNull(account))
+        {
+            account = [];
+        }
+
+        slice = GetSlice(account, billingPeriodStart!.Value, billingPeriodEnd, reader);
+        slice.RowCount++;
+        if (chargePeriodEnd is { } end && end > slice.DataThrough)
+        {
+            slice.DataThrough = end;
+        }
+
+        TagSetOfRow = tagSetId;
+        return true;
+    }
+
+    private long TagSetOfRow { get; set; }
+
+    private SliceState? _lastSlice;
+
+    private SliceState GetSlice(ReadOnlySpan<char> account, long periodStart, long? periodEnd, IFocusRecordReader reader)
+    {
+        if (_lastSlice is { } last && last.PeriodStart == periodStart && account.SequenceEqual(last.Account))
+        {
+            return last;
+        }
+
+        var key = (account.ToString(), periodStart);
+        if (_slices.TryGetValue(key, out var existing))
+        {
+            _lastSlice = existing;
+            return existing;
+        }
+
+        var provider = FieldOrNull(reader, "ServiceProviderName") ?? FieldOrNull(reader, "ProviderName");
+        var slice = new BillingSlice
+        {
+            ImportId = _importId,
+            BillingAccountId = key.Item1,
+            BillingAccountName = FieldOrNull(reader, "BillingAccountName"),
+            ProviderName = provider,
+            BillingPeriodStart = DateTimeOffset.FromUnixTimeSeconds(periodStart),
+            BillingPeriodEnd = DateTimeOffset.FromUnixTimeSeconds(periodEnd ?? periodStart),
+            IsCurrent = false,
+        };
+        _db.BillingSlices.Add(slice);
+        _db.SaveChanges();
+        var state = new SliceState(slice, key.Item1, periodStart);
+        _slices[key] = state;
+        _lastSlice = state;
+        return state;
+    }
+
+    private string? FieldOrNull(IFocusRecordReader reader, string name)
+    {
+        var bound = _columns.FirstOrDefault(c => c.Column.Name == name);
+        if (bound is null)
+        {
+            return null;
+        }
+
+        var text = reader.GetField(bound.HeaderIndex).Trim();
+        return FocusValues.IsNull(text) ? null : text.ToString();
+    }
+
+    private bool IsValidJson(BoundColumn bound, ReadOnlySpan<char> text)
+    {
+        var index = bound.Parameter; // unique per column
+        var last = _lastValidJson[index];
+        if (last is not null && text.SequenceEqual(last))
+        {
+            return true;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text.ToString());
+            _lastValidJson[index] = text.ToString();
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Interns the canonical form of a Tags JSON object (keys sorted) and its key/value entries.</summary>
+    private bool TryInternTags(ReadOnlySpan<char> text, long line, DimensionInterner interner, sqlite3_stmt insertTag, out long? tagSetId)
+    {
+        if (_tagSetsBySpan.TryGetValue(text, out tagSetId))
+        {
+            return true;
+        }
+
+        var raw = text.ToString();
+        Dictionary<string, string> tags;
+        try
+        {
+            using var document = JsonDocument.Parse(raw);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                _issues.Error(line, "Tags", raw, "Tags is not a JSON object.");
+                return false;
+            }
+
+            tags = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                tags[property.Name] = property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString()!,
+                    JsonValueKind.Null => "",
+                    _ => property.Value.GetRawText(),
+                };
+            }
+        }
+        catch (JsonException ex)
+        {
+            _issues.Error(line, "Tags", raw, $"Tags is not valid JSON: {ex.Message}");
+            return false;
+        }
+
+        if (tags.Count == 0)
+        {
+            tagSetId = null;
+            _tagSets[raw] = null;
+            return true;
+        }
+
+        var canonical = CanonicalTagJson(tags);
+        var id = interner.Intern(canonical, out var isNew);
+        if (isNew)
+        {
+            var db = _connection.Handle!;
+            foreach (var (key, value) in tags)
+            {
+                SQLitePCL.raw.sqlite3_reset(insertTag);
+                SQLitePCL.raw.sqlite3_bind_int64(insertTag, 1, id);
+                SQLitePCL.raw.sqlite3_bind_int64(insertTag, 2, interner.Intern(key));
+                SQLitePCL.raw.sqlite3_bind_int64(insertTag, 3, interner.Intern(value));
+                SqliteRaw.Step(insertTag, db);
+            }
+        }
+
+        tagSetId = id;
+        _tagSets[raw] = id;
+        return true;
+    }
+
+    /// <summary>The tag set as a JSON object of strings with keys in ordinal order: equal tag sets intern to one id.</summary>
+    public static string CanonicalTagJson(IReadOnlyDictionary<string, string> tags)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (key, value) in tags.OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                writer.WriteString(key, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private void BindExtensions(IFocusRecordReader reader, sqlite3_stmt insert)
+    {
+        if (_extensionColumns.Count == 0)
+        {
+            return;
+        }
+
+        var buffer = _json.Rent();
+        var written = false;
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (index, name) in _extensionColumns)
+            {
+                var text = reader.GetField(index);
+                if (FocusValues.IsNull(text))
+                {
+                    continue;
+                }
+
+                writer.WriteString(name, text);
+                written = true;
+            }
+
+            writer.WriteEndObject();
+        }
+
+        if (written)
+        {
+            raw.sqlite3_bind_text(insert, _extensionsParameter, buffer.WrittenSpan);
+        }
+    }
+
+    private void Accumulate(SliceState slice, int chargeDay)
+    {
+        var key = new RollupKey(slice.Id, chargeDay, TagSetOfRow,
+            Slot(0), Slot(1), Slot(2), Slot(3), Slot(4), Slot(5), Slot(6), Slot(7), Slot(8), Slot(9), Slot(10), Slot(11), Slot(12));
+        ref var sums = ref CollectionsMarshal.GetValueRefOrAddDefault(_rollups, key, out _);
+        sums.Rows++;
+        sums.Add(0, _moneyParts[0]);
+        sums.Add(1, _moneyParts[1]);
+        sums.Add(2, _moneyParts[2]);
+        sums.Add(3, _moneyParts[3]);
+
+        var currency = Slot(0);
+        ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(_totals, currency, out _);
+        total ??= new CurrencySums();
+        total.Rows++;
+        total.Billed += _money[0] ?? 0m;
+        total.Effective += _money[1] ?? 0m;
+        total.List += _money[2] ?? 0m;
+        total.Contracted += _money[3] ?? 0m;
+    }
+
+    private long Slot(int rollupDimension)
+    {
+        var index = RollupDimensionSlots[rollupDimension];
+        return _dimensionIds[index];
+    }
+
+    /// <summary>A later delivery for the same (billing account, billing period) replaces the earlier one.</summary>
+    private async Task ReplaceSlicesAsync(CancellationToken ct)
+    {
+        foreach (var state in _slices.Values)
+        {
+            var slice = state.Slice;
+            var previous = await _db.BillingSlices
+                .Where(s => s.BillingAccountId == slice.BillingAccountId && s.BillingPeriodStart == slice.BillingPeriodStart
+                    && s.IsCurrent && s.Id != slice.Id)
+                .ToListAsync(ct);
+            foreach (var old in previous)
+            {
+                await _db.Database.ExecuteSqlAsync($"DELETE FROM LineItems WHERE SliceId = {old.Id}", ct);
+                await _db.Database.ExecuteSqlAsync($"DELETE FROM DailyCosts WHERE SliceId = {old.Id}", ct);
+                old.IsCurrent = false;
+                old.SupersededByImportId = _importId;
+            }
+
+            slice.IsCurrent = true;
+            slice.RowCount = state.RowCount;
+            slice.DataThrough = state.DataThrough == long.MinValue ? null : DateTimeOffset.FromUnixTimeSeconds(state.DataThrough);
+        }
+
+        await _db.SaveChangesAsync(ct);
+    }
+
+    private void WriteRollups(sqlite3 handle)
+    {
+        var dimensionNames = RollupSchema.DimensionColumns.Select(c => c + "Id");
+        var sql = $"INSERT INTO {RollupSchema.Table} (SliceId, ChargeDay, TagSetId, {string.Join(", ", dimensionNames)}, RowCount, " +
+                  "BilledCostNanos, BilledCostAttos, EffectiveCostNanos, EffectiveCostAttos, ListCostNanos, ListCostAttos, " +
+                  $"ContractedCostNanos, ContractedCostAttos) VALUES ({string.Join(", ", Enumerable.Repeat("?", 3 + RollupSchema.DimensionColumns.Count + 9))})";
+        SqliteRaw.Check(raw.sqlite3_prepare_v2(handle, sql, out var insert), handle);
+        using var disposer = insert;
+        foreach (var (key, sums) in _rollups)
+        {
+            raw.sqlite3_reset(insert);
+            raw.sqlite3_clear_bindings(insert);
+            raw.sqlite3_bind_int64(insert, 1, key.SliceId);
+            raw.sqlite3_bind_int64(insert, 2, key.Day);
+            var p = 3;
+            BindId(insert, p++, key.TagSet);
+            foreach (var id in key.Dimensions())
+            {
+                BindId(insert, p++, id);
+            }
+
+            raw.sqlite3_bind_int64(insert, p++, sums.Rows);
+            for (var m = 0; m < 4; m++)
+            {
+                if (sums.Has(m))
+                {
+                    raw.sqlite3_bind_int64(insert, p, sums.Nanos(m));
+                    raw.sqlite3_bind_int64(insert, p + 1, sums.Attos(m));
+                }
+
+                p += 2;
+            }
+
+            SqliteRaw.Step(insert, handle);
+        }
+    }
+
+    private static void BindId(sqlite3_stmt statement, int parameter, long id)
+    {
+        if (id != 0)
+        {
+            raw.sqlite3_bind_int64(statement, parameter, id);
+        }
+    }
+
+    private async Task<IReadOnlyList<ImportCurrencyTotal>> BuildTotalsAsync(CancellationToken ct)
+    {
+        var ids = _totals.Keys.Where(k => k != 0).ToList();
+        var names = await _db.DimensionValues.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Value, ct);
+        return _totals
+            .Select(kv => new ImportCurrencyTotal
+            {
+                ImportId = _importId,
+                BillingCurrency = kv.Key == 0 ? "" : names[kv.Key],
+                RowCount = kv.Value.Rows,
+                BilledCost = kv.Value.Billed,
+                EffectiveCost = kv.Value.Effective,
+                ListCost = kv.Value.List,
+                ContractedCost = kv.Value.Contracted,
+            })
+            .OrderBy(t => t.BillingCurrency, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private sealed record BoundColumn(FocusColumn Column, int HeaderIndex, int Parameter, int MoneyIndex, int DimensionIndex,
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? Allowed);
+
+    private sealed class SliceState(BillingSlice slice, string account, long periodStart)
+    {
+        public BillingSlice Slice { get; } = slice;
+        public string Account { get; } = account;
+        public long PeriodStart { get; } = periodStart;
+        public long Id => Slice.Id;
+        public long RowCount { get; set; }
+        public long DataThrough { get; set; } = long.MinValue;
+    }
+
+    private sealed class CurrencySums
+    {
+        public long Rows;
+        public decimal Billed;
+        public decimal Effective;
+        public decimal List;
+        public decimal Contracted;
+    }
+
+    private readonly record struct RollupKey(long SliceId, int Day, long TagSet,
+        long D0, long D1, long D2, long D3, long D4, long D5, long D6, long D7, long D8, long D9, long D10, long D11, long D12)
+    {
+        public IEnumerable<long> Dimensions() => [D0, D1, D2, D3, D4, D5, D6, D7, D8, D9, D10, D11, D12];
+    }
+
+    private struct RollupSums
+    {
+        public long Rows;
+        private long _n0, _a0, _n1, _a1, _n2, _a2, _n3, _a3;
+        private int _has;
+
+        public void Add(int metric, ExactMoney? value)
+        {
+            if (value is not { } v)
+            {
+                return;
+            }
+
+            _has |= 1 << metric;
+            switch (metric)
+            {
+                case 0: _n0 += v.Nanos; _a0 += v.Attos; break;
+                case 1: _n1 += v.Nanos; _a1 += v.Attos; break;
+                case 2: _n2 += v.Nanos; _a2 += v.Attos; break;
+                default: _n3 += v.Nanos; _a3 += v.Attos; break;
+            }
+        }
+
+        public readonly bool Has(int metric) => (_has & (1 << metric)) != 0;
+
+        public readonly long Nanos(int metric) => metric switch { 0 => _n0, 1 => _n1, 2 => _n2, _ => _n3 };
+
+        public readonly long Attos(int metric) => metric switch { 0 => _a0, 1 => _a1, 2 => _a2, _ => _a3 };
+    }
+
+    /// <summary>One reusable buffer for the per-row extensions JSON.</summary>
+    private sealed class ArrayBufferWriterPool
+    {
+        private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(1024);
+
+        public System.Buffers.ArrayBufferWriter<byte> Rent()
+        {
+            _buffer.ResetWrittenCount();
+            return _buffer;
+        }
+    }
+
+    internal static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}

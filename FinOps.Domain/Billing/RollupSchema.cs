@@ -1,0 +1,18 @@
+namespace FinOps.Domain.Billing;
+
+/// <summary>The dimensions kept in the daily rollup (<see cref="DailyCost"/>): the ones the UI groups and filters by.</summary>
+public static class RollupSchema
+{
+    public const string Table = "DailyCosts";
+
+    /// <summary>FOCUS columns (dimension kind) present in the rollup; Tags are present as the tag-set id.</summary>
+    public static readonly IReadOnlyList<string> DimensionColumns =
+    [
+        "BillingCurrency", "BillingAccountId", "SubAccountId", "ProviderName", "ServiceProviderName", "InvoiceIssuerName",
+        "ServiceCategory", "ServiceName", "RegionId", "ChargeCategory", "ChargeClass", "PricingCategory", "CommitmentDiscountId",
+    ];
+
+    private static readonly HashSet<string> DimensionSet = new(DimensionColumns, StringComparer.OrdinalIgnoreCase);
+
+    public static bool Contains(string focusColumn) => DimensionSet.Contains(focusColumn);
+}
