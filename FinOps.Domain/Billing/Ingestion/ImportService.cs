@@ -44,8 +44,9 @@ public sealed class ImportService(
 
         long size = 0;
         string sha;
-        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        try
         {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             await using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
             var buffer = new byte[1 << 16];
             int read;
@@ -57,6 +58,11 @@ public sealed class ImportService(
             }
 
             sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+        catch
+        {
+            File.Delete(target); // A failed or refused upload leaves nothing behind.
+            throw;
         }
 
         return await RecordQueuedAsync(safeName, relative, size, sha, source, submittedBy, ct);

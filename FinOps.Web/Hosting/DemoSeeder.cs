@@ -1,0 +1,82 @@
+using FinOps.Domain;
+using FinOps.Domain.Demo;
+using FinOps.Domain.Persistence;
+using FinOps.Web.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinOps.Web.Hosting;
+
+/// <summary>
+/// Demo mode: on first start with an empty store, generated multi-cloud FOCUS files are dropped into the inbox so
+/// that the real pipeline (inbox poll, Hangfire import jobs, ledger) loads them. Side files (utilization, the list
+/// of injected anomalies) go to &lt;data&gt;/demo.
+/// </summary>
+public sealed class DemoSeeder(
+    IDbContextFactory<FinOpsDbContext> dbFactory,
+    FinOpsPaths paths,
+    FinOpsOptions options,
+    TimeProvider time,
+    InboxPollJob inbox,
+    ILogger<DemoSeeder> logger)
+{
+    public string DemoDirectory => Path.Combine(paths.DataDirectory, "demo");
+
+    public DemoDataGenerator CreateGenerator() => new(new DemoDataOptions
+    {
+        Seed = options.Demo.Seed,
+        Months = options.Demo.Months,
+        Scale = options.Demo.Scale,
+    });
+
+    public async Task SeedIfEmptyAsync(CancellationToken ct)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (await db.Imports.AnyAsync(ct))
+            {
+                return;
+            }
+        }
+
+        var staging = Path.Combine(DemoDirectory, "staging");
+        Directory.CreateDirectory(staging);
+        var files = CreateGenerator().WriteHistory(staging, time.GetUtcNow());
+        var moved = 0;
+        foreach (var file in files.Where(f => f.Kind == DemoFileKind.Billing))
+        {
+            // Moved whole into the inbox (never half-written), dated in the past so the poller takes it at once.
+            var target = Path.Combine(paths.InboxDirectory, Path.GetFileName(file.Path));
+            File.Move(file.Path, target, overwrite: true);
+            File.SetLastWriteTimeUtc(target, time.GetUtcNow().UtcDateTime.AddMinutes(-1));
+            moved++;
+        }
+
+        foreach (var side in Directory.EnumerateFiles(staging))
+        {
+            File.Move(side, Path.Combine(DemoDirectory, Path.GetFileName(side)), overwrite: true);
+        }
+
+        logger.LogInformation("Demo data: {Count} billing files dropped into the inbox {Inbox}", moved, paths.InboxDirectory);
+        await inbox.PollAsync(ct);
+    }
+}
+
+/// <summary>The demo's live feed: re-delivers the current month to date for every billing account, as exports do.</summary>
+public sealed class DemoLiveFeedJob(DemoSeeder demo, FinOpsPaths paths, TimeProvider time, InboxPollJob inbox)
+{
+    [Hangfire.AutomaticRetry(Attempts = 0)]
+    [Hangfire.DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public async Task DeliverAsync(CancellationToken cancellationToken)
+    {
+        var staging = Path.Combine(demo.DemoDirectory, "staging");
+        Directory.CreateDirectory(staging);
+        foreach (var file in demo.CreateGenerator().WriteCurrentPeriod(staging, time.GetUtcNow()))
+        {
+            var target = Path.Combine(paths.InboxDirectory, Path.GetFileName(file.Path));
+            File.Move(file.Path, target, overwrite: true);
+            File.SetLastWriteTimeUtc(target, time.GetUtcNow().UtcDateTime.AddMinutes(-1));
+        }
+
+        await inbox.PollAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,51 @@
+using FinOps.Domain;
+using FinOps.Domain.Billing.Ingestion;
+using FinOps.Domain.Persistence;
+using FinOps.Web.Jobs;
+using Hangfire;
+
+namespace FinOps.Web.Hosting;
+
+/// <summary>
+/// At start-up: migrate the database, re-queue imports a previous process left unfinished (the ledger is the durable
+/// record, whatever Hangfire storage is used), seed the demo data on an empty store, and register recurring jobs.
+/// </summary>
+public sealed class StartupTasks(
+    DatabaseInitializer database,
+    ImportService imports,
+    ImportScheduler scheduler,
+    IRecurringJobManager recurringJobs,
+    DemoSeeder demo,
+    FinOpsOptions options,
+    ILogger<StartupTasks> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await database.InitializeAsync(cancellationToken);
+        foreach (var id in await imports.RecoverInterruptedAsync(cancellationToken))
+        {
+            scheduler.Schedule(id);
+        }
+
+        var pollSeconds = Math.Max(5, options.Ingestion.InboxPollSeconds);
+        recurringJobs.AddOrUpdate<InboxPollJob>("inbox-poll", j => j.PollAsync(CancellationToken.None),
+            pollSeconds >= 60 ? Cron.Minutely() : $"*/{pollSeconds} * * * * *");
+        if (options.Demo.Enabled)
+        {
+            await demo.SeedIfEmptyAsync(cancellationToken);
+            if (options.Demo.LiveFeed.Enabled)
+            {
+                recurringJobs.AddOrUpdate<DemoLiveFeedJob>("demo-live-feed", j => j.DeliverAsync(CancellationToken.None),
+                    $"*/{Math.Clamp(options.Demo.LiveFeed.IntervalMinutes, 1, 59)} * * * *");
+            }
+        }
+        else
+        {
+            recurringJobs.RemoveIfExists("demo-live-feed");
+        }
+
+        logger.LogInformation("FinOps Cockpit started; data directory {DataDirectory}", options.DataDirectory);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,52 @@
+using FinOps.Domain;
+using FinOps.Web.Api;
+using FinOps.Web.Jobs;
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.AspNetCore.Authentication;
+using MudBlazor.Services;
+
+namespace FinOps.Web.Hosting;
+
+public static class WebSetup
+{
+    /// <summary>Everything FinOps.Web registers: configuration, the domain, Hangfire, the API, the UI.</summary>
+    public static FinOpsOptions AddFinOpsWeb(this WebApplicationBuilder builder, string[] args)
+    {
+        builder.UseRootAppSettings(args);
+        builder.WebHost.UseStaticWebAssets();
+        var options = builder.Configuration.ReadFinOpsOptions();
+        var services = builder.Services;
+        services.AddFinOpsDomain(options);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddOpenApi();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(o => o.AddApiPolicies());
+
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) }));
+        services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = Math.Max(2, options.Ingestion.WorkerCount);
+            o.Queues = ["imports", "default"];
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+        });
+
+        services.AddSingleton<ImportScheduler>();
+        services.AddTransient<ImportJob>();
+        services.AddTransient<InboxPollJob>();
+        services.AddTransient<DemoLiveFeedJob>();
+        services.AddSingleton<DemoSeeder>();
+        services.AddHostedService<StartupTasks>();
+        return options;
+    }
+}
