@@ -150,7 +150,17 @@ public sealed class CsvFocusRecordReader : IFocusRecordReader
         return names;
     }
 
-    private bool MoveNextRow() => TranslateErrors(_sep.MoveNext);
+    private bool MoveNextRow()
+    {
+        try
+        {
+            return _sep.MoveNext();
+        }
+        catch (Exception ex) when (ex is DecoderFallbackException or InvalidDataException)
+        {
+            throw TranslateError(ex);
+        }
+    }
 
     /// <summary>Sep parses ahead (already when created): decoding and decompression errors surface from its calls.</summary>
     private T TranslateErrors<T>(Func<T> parse)
@@ -159,16 +169,16 @@ public sealed class CsvFocusRecordReader : IFocusRecordReader
         {
             return parse();
         }
-        catch (DecoderFallbackException ex)
+        catch (Exception ex) when (ex is DecoderFallbackException or InvalidDataException)
         {
-            throw new FocusFileFormatException($"Near line {_text.NextRecordLine}: the file is not valid UTF-8 text.", _text.NextRecordLine, null, ex);
-        }
-        catch (InvalidDataException ex)
-        {
-            // Corrupt gzip data (with the column count check disabled, Sep itself does not throw it).
-            throw new FocusFileFormatException($"Near line {_text.NextRecordLine}: the compressed data is corrupt ({ex.Message}).", _text.NextRecordLine, null, ex);
+            throw TranslateError(ex);
         }
     }
+
+    private FocusFileFormatException TranslateError(Exception ex) => ex is DecoderFallbackException
+        ? new FocusFileFormatException($"Near line {_text.NextRecordLine}: the file is not valid UTF-8 text.", _text.NextRecordLine, null, ex)
+        // Corrupt gzip data (with the column count check disabled, Sep itself does not throw it).
+        : new FocusFileFormatException($"Near line {_text.NextRecordLine}: the compressed data is corrupt ({ex.Message}).", _text.NextRecordLine, null, ex);
 
     private FocusFileFormatException FieldCountMismatch(int found)
     {

@@ -115,11 +115,8 @@ public sealed class ParquetFocusRecordReader : IFocusRecordReader
             {
                 switch (field)
                 {
-                    case DataField { MaxRepetitionLevel: 0 } data:
-                        ReadFlat(group, data, text, rowCount);
-                        break;
                     case DataField data:
-                        ReadRepeated(group, data, null, text, rowCount, asObject: false);
+                        ReadFlat(group, data, text, rowCount);
                         break;
                     case ListField list:
                         ReadRepeated(group, (DataField)list.Item, null, text, rowCount, asObject: false);
@@ -259,7 +256,7 @@ public sealed class ParquetFocusRecordReader : IFocusRecordReader
     {
         var supported = field switch
         {
-            DataField { MaxRepetitionLevel: <= 1 } => true,
+            DataField { MaxRepetitionLevel: 0 } => true,
             ListField list => list.Item is DataField { MaxRepetitionLevel: 1 },
             MapField map => map.Key is DataField { MaxRepetitionLevel: 1 } && map.Value is DataField { MaxRepetitionLevel: 1 },
             StructField structure => structure.MaxRepetitionLevel == 0 && structure.Fields.Count > 0
