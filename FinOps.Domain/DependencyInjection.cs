@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddSingleton(typeof(Notifier<>));
         services.AddSingleton<ImportProgressTracker>();
         services.AddSingleton<ImportService>();
+        services.AddSingleton<ImportLedger>();
         services.AddSingleton<DimensionCache>();
         services.AddSingleton<CostQueryEngine>();
         services.AddSingleton<DatabaseInitializer>();

@@ -1,11 +1,9 @@
 using System.Text.Json.Serialization;
 using FinOps.Domain;
 using FinOps.Domain.Billing.Ingestion;
-using FinOps.Domain.Persistence;
 using FinOps.Web.Jobs;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace FinOps.Web.Api;
@@ -84,21 +82,15 @@ public static class ImportsEndpoints
         return ApiErrors.BadRequest("file", "No file: send the billing file in a multipart field named 'file'.");
     }
 
-    private static async Task<IResult> ListAsync(IDbContextFactory<FinOpsDbContext> dbFactory, ImportProgressTracker progress, int? take, CancellationToken ct)
+    private static async Task<IResult> ListAsync(ImportLedger ledger, ImportProgressTracker progress, int? take, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var records = await db.Imports.AsNoTracking().Include(i => i.Totals)
-            .OrderByDescending(i => i.Id).Take(Math.Clamp(take ?? 100, 1, 1000)).ToListAsync(ct);
+        var records = await ledger.ListAsync(take ?? 100, ct);
         return Results.Ok(records.Select(r => ImportDto.From(r, [], progress.Get(r.Id))));
     }
 
-    private static async Task<IResult> GetAsync(long id, IDbContextFactory<FinOpsDbContext> dbFactory, ImportProgressTracker progress, CancellationToken ct)
+    private static async Task<IResult> GetAsync(long id, ImportLedger ledger, ImportProgressTracker progress, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var record = await db.Imports.AsNoTracking()
-            .Include(i => i.Totals).Include(i => i.Issues).Include(i => i.Slices)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(i => i.Id == id, ct);
+        var record = await ledger.GetAsync(id, ct);
         return record is null
             ? ApiErrors.Problem(StatusCodes.Status404NotFound, "id", $"No import with id {id}.")
             : Results.Ok(ImportDto.From(record, record.Issues, progress.Get(id)));

@@ -1,0 +1,45 @@
+using FinOps.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinOps.Domain.Billing.Ingestion;
+
+/// <summary>How current the data of one (provider, billing account) is.</summary>
+public sealed record DataFreshness(string? ProviderName, string BillingAccountId, string? BillingAccountName, DateTimeOffset? DataThrough,
+    DateTimeOffset? LastLoadedAt);
+
+/// <summary>Read side of the import ledger, for the Ingestion page, the API and the dashboard.</summary>
+public sealed class ImportLedger(IDbContextFactory<FinOpsDbContext> dbFactory)
+{
+    /// <summary>The newest imports first, with their totals (issues are loaded per import by <see cref="GetAsync"/>).</summary>
+    public async Task<IReadOnlyList<ImportRecord>> ListAsync(int take, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Imports.AsNoTracking().Include(i => i.Totals)
+            .OrderByDescending(i => i.Id).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
+    }
+
+    /// <summary>One import with its totals, issues and the slices it delivered; null when unknown.</summary>
+    public async Task<ImportRecord?> GetAsync(long id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Imports.AsNoTracking()
+            .Include(i => i.Totals).Include(i => i.Issues).Include(i => i.Slices)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(i => i.Id == id, ct);
+    }
+
+    /// <summary>Per provider and billing account: the latest charge period end of the current data, and when it was loaded.</summary>
+    public async Task<IReadOnlyList<DataFreshness>> FreshnessAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var slices = await db.BillingSlices.AsNoTracking().Where(s => s.IsCurrent)
+            .Join(db.Imports, s => s.ImportId, i => i.Id, (s, i) => new { s.ProviderName, s.BillingAccountId, s.BillingAccountName, s.DataThrough, i.FinishedAt })
+            .ToListAsync(ct);
+        return slices
+            .GroupBy(s => (s.ProviderName, s.BillingAccountId))
+            .Select(g => new DataFreshness(g.Key.ProviderName, g.Key.BillingAccountId, g.Select(s => s.BillingAccountName).FirstOrDefault(n => n is not null),
+                g.Max(s => s.DataThrough), g.Max(s => s.FinishedAt)))
+            .OrderBy(f => f.ProviderName, StringComparer.Ordinal).ThenBy(f => f.BillingAccountId, StringComparer.Ordinal)
+            .ToList();
+    }
+}
