@@ -1,0 +1,176 @@
+using System.Security.Cryptography;
+using System.Text;
+using FinOps.Web.Components.Layout;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Logging;
+using Microsoft.JSInterop;
+
+namespace FinOps.Web.Components.Shared.Charts;
+
+/// <summary>
+/// An ApexCharts chart. Renders once the circuit is up (ApexCharts needs the browser), updates in place when
+/// <see cref="Options"/> change, and reports clicks on data points through <see cref="OnPointClick"/>.
+/// Sets <c>data-chart-ready="true"</c> on its element once the chart is drawn.
+/// </summary>
+public sealed partial class ApexChart : IAsyncDisposable
+{
+    internal const string ModulePath = "./js/apexchart.js";
+
+    private ElementReference _element;
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<ApexChart>? _dotNetRef;
+    private string? _chartId;
+    private bool _ready;
+    private bool _failed;
+    private bool _drawing;
+    private bool _disposed;
+
+    private string _json = string.Empty;
+    private byte[] _hash = [];
+    private ApexChartOptions? _pendingOptions;
+
+    private byte[]? _drawnHash;
+    private ApexChartOptions? _drawnOptions;
+
+    [Inject] public required IJSRuntime JS { get; init; }
+
+    [Inject] public required ILogger<ApexChart> Logger { get; init; }
+
+    /// <summary>What to draw. Give a new instance to change the chart; it is redrawn only if its JSON differs.</summary>
+    [Parameter, EditorRequired] public required ApexChartOptions Options { get; set; }
+
+    /// <summary>Raised when the user clicks a bar, a donut slice or a point of a line.</summary>
+    [Parameter] public EventCallback<ChartPointClick> OnPointClick { get; set; }
+
+    /// <summary>Describes the chart for screen readers.</summary>
+    [Parameter] public string? AriaLabel { get; set; }
+
+    [Parameter] public string? Class { get; set; }
+
+    /// <summary>The app's light/dark mode, used when <see cref="ApexChartOptions.ThemeMode"/> is null.</summary>
+    [CascadingParameter] public ThemeState? AppTheme { get; set; }
+
+    private string CssClass => string.IsNullOrWhiteSpace(Class) ? "finops-chart" : $"finops-chart {Class}";
+
+    protected override void OnParametersSet()
+    {
+        var fallback = AppTheme?.IsDarkMode == true ? ChartThemeMode.Dark : ChartThemeMode.Light;
+        _json = ApexChartOptionsSerializer.Serialize(Options, fallback);
+        _hash = SHA256.HashData(Encoding.UTF8.GetBytes(_json));
+        _pendingOptions = Options;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            await DrawAsync();
+            return;
+        }
+
+        await UpdateIfChangedAsync();
+    }
+
+    private async Task DrawAsync()
+    {
+        var (json, hash, options) = (_json, _hash, _pendingOptions);
+        _drawing = true;
+        try
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            _dotNetRef = DotNetObjectReference.Create(this);
+            _chartId = await _module.InvokeAsync<string>("render", _element, json, _dotNetRef);
+            (_drawnHash, _drawnOptions) = (hash, options);
+        }
+        catch (JSException e)
+        {
+            // One chart that cannot be drawn must not end the circuit (and with it a whole wall-screen dashboard).
+            Logger.LogError(e, "ApexCharts could not draw the chart");
+            _failed = true;
+        }
+        finally
+        {
+            _drawing = false;
+        }
+
+        if (_disposed)
+        {
+            await DestroyAsync();
+            return;
+        }
+
+        _ready = !_failed;
+        StateHasChanged(); // shows data-chart-ready; the next after-render also catches options that changed meanwhile
+    }
+
+    private async Task UpdateIfChangedAsync()
+    {
+        if (_module is null || _drawnHash is null || _hash.AsSpan().SequenceEqual(_drawnHash))
+        {
+            return;
+        }
+
+        var (json, hash, options) = (_json, _hash, _pendingOptions);
+        (_drawnHash, _drawnOptions) = (hash, options);
+        try
+        {
+            await _module.InvokeVoidAsync("update", _chartId, json);
+        }
+        catch (JSException e)
+        {
+            Logger.LogError(e, "ApexCharts could not update the chart");
+            _failed = true;
+            StateHasChanged();
+        }
+    }
+
+    /// <summary>Called by apexchart.js with ApexCharts' indices of the clicked data point.</summary>
+    [JSInvokable]
+    public Task OnDataPointClick(int seriesIndex, int dataPointIndex)
+    {
+        var options = _drawnOptions ?? Options;
+        var click = ApexChartOptionsSerializer.ResolveClick(options, seriesIndex, dataPointIndex);
+        return click is null ? Task.CompletedTask : OnPointClick.InvokeAsync(click);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (!_drawing)
+        {
+            await DestroyAsync(); // while drawing, DrawAsync destroys the chart once it exists
+        }
+    }
+
+    private async Task DestroyAsync()
+    {
+        try
+        {
+            if (_module is not null)
+            {
+                if (_chartId is not null)
+                {
+                    await _module.InvokeVoidAsync("destroy", _chartId);
+                }
+
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone and the browser with it: nothing left to destroy.
+        }
+        finally
+        {
+            _module = null;
+            _chartId = null;
+            _dotNetRef?.Dispose();
+            _dotNetRef = null;
+        }
+    }
+}

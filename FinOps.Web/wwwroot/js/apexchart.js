@@ -1,0 +1,125 @@
+// Interop for FinOps.Web/Components/Shared/Charts/ApexChart: draws ApexCharts charts from the JSON built by
+// ApexChartOptionsSerializer, updates them in place and reports data point clicks to .NET.
+
+const charts = new Map();
+let nextId = 0;
+let loading = null;
+
+// ApexCharts is loaded once per page, from the copy the build puts in wwwroot/lib (never from a CDN).
+function loadApexCharts() {
+  if (globalThis.ApexCharts) {
+    return Promise.resolve(globalThis.ApexCharts);
+  }
+
+  loading ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = new URL('../lib/apexcharts/apexcharts.min.js', import.meta.url).href;
+    script.async = true;
+    script.onload = () => resolve(globalThis.ApexCharts);
+    script.onerror = () => {
+      loading = null;
+      reject(new Error(`Could not load ${script.src}`));
+    };
+    document.head.appendChild(script);
+  });
+  return loading;
+}
+
+function numberFormat(locale, options) {
+  try {
+    return new Intl.NumberFormat(locale || undefined, options);
+  } catch {
+    return new Intl.NumberFormat(undefined, options); // unknown locale tag: the browser's own
+  }
+}
+
+// Turns the `finops` section (Intl.NumberFormat options) into ApexCharts formatters and wires the click events.
+function toApexOptions(spec, entry) {
+  const { finops, ...options } = structuredClone(spec);
+  const tooltipFormat = numberFormat(finops.locale, finops.tooltip);
+  const axisFormat = numberFormat(finops.locale, finops.axis);
+  const formatValue = (value) => (value === null || value === undefined ? '' : tooltipFormat.format(value));
+  const formatAxis = (value) => (value === null || value === undefined ? '' : axisFormat.format(value));
+  const type = options.chart.type;
+
+  options.tooltip = { ...options.tooltip, y: { formatter: formatValue } };
+  options.yaxis = { ...options.yaxis, labels: { ...options.yaxis?.labels, formatter: formatAxis } };
+
+  if (type === 'donut') {
+    delete options.yaxis;
+    const total = options.plotOptions?.pie?.donut?.labels?.total;
+    if (total) {
+      total.formatter = (w) => formatValue(w.globals.seriesTotals.reduce((sum, value) => sum + value, 0));
+    }
+    options.plotOptions.pie.donut.labels.value = { formatter: (value) => formatValue(Number(value)) };
+  }
+
+  // Bars and slices report the exact element clicked; lines and areas report the point under the tooltip.
+  const notify = (seriesIndex, dataPointIndex) => {
+    const series = Number.parseInt(seriesIndex, 10);
+    const point = Number.parseInt(dataPointIndex, 10);
+    if (Number.isInteger(series) && Number.isInteger(point) && series >= 0 && point >= 0) {
+      entry.dotNetRef.invokeMethodAsync('OnDataPointClick', series, point);
+    }
+  };
+  const events = {};
+  if (type === 'bar' || type === 'donut') {
+    events.dataPointSelection = (_event, _chart, config) => notify(config.seriesIndex, config.dataPointIndex);
+  } else {
+    events.click = (_event, _chart, config) => notify(config.seriesIndex, config.dataPointIndex);
+  }
+  options.chart = { ...options.chart, events };
+  return options;
+}
+
+function withoutSeries(spec) {
+  const { series, ...rest } = spec;
+  return JSON.stringify(rest);
+}
+
+async function create(entry) {
+  const ApexCharts = await loadApexCharts();
+  entry.chart = new ApexCharts(entry.element, toApexOptions(entry.spec, entry));
+  await entry.chart.render();
+}
+
+/** Draws a chart in `element`; returns the id to pass to `update` and `destroy`. */
+export async function render(element, optionsJson, dotNetRef) {
+  const id = `finops-chart-${++nextId}`;
+  const entry = { element, dotNetRef, spec: JSON.parse(optionsJson), chart: null };
+  charts.set(id, entry);
+  try {
+    await create(entry);
+  } catch (error) {
+    charts.delete(id);
+    entry.chart?.destroy();
+    throw error;
+  }
+  return id;
+}
+
+/** Applies new options: only the data when nothing else changed, the whole chart when its type changed. */
+export async function update(id, optionsJson) {
+  const entry = charts.get(id);
+  if (!entry?.chart) {
+    return;
+  }
+
+  const previous = entry.spec;
+  entry.spec = JSON.parse(optionsJson);
+  if (previous.chart.type !== entry.spec.chart.type) {
+    entry.chart.destroy();
+    await create(entry);
+  } else if (withoutSeries(previous) === withoutSeries(entry.spec)) {
+    await entry.chart.updateSeries(entry.spec.series);
+  } else {
+    await entry.chart.updateOptions(toApexOptions(entry.spec, entry), true, true);
+  }
+}
+
+/** Removes the chart and its listeners. */
+export function destroy(id) {
+  const entry = charts.get(id);
+  charts.delete(id);
+  entry?.chart?.destroy();
+}
