@@ -11,13 +11,16 @@ namespace FinOps.Domain;
 public static class DependencyInjection
 {
     /// <summary>Registers the cost store, ingestion and the cost query engine.</summary>
-    public static IServiceCollection AddFinOpsDomain(this IServiceCollection services, FinOpsOptions options, string? workingDirectory = null)
+    public static IServiceCollection AddFinOpsDomain(this IServiceCollection services, FinOpsOptions options) =>
+        services.AddFinOpsDomain(_ => options);
+
+    /// <summary>Same, with the options read when the container first needs them (so hosts and tests can override configuration late).</summary>
+    public static IServiceCollection AddFinOpsDomain(this IServiceCollection services, Func<IServiceProvider, FinOpsOptions> options)
     {
-        var paths = new FinOpsPaths(options, workingDirectory);
         services.AddSingleton(options);
-        services.AddSingleton(paths);
+        services.AddSingleton(sp => new FinOpsPaths(sp.GetRequiredService<FinOpsOptions>()));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<FinOpsDbContext>(o => o.UseSqlite(paths.ConnectionString));
+        services.AddDbContextFactory<FinOpsDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<FinOpsPaths>().ConnectionString));
         services.AddSingleton(typeof(Notifier<>));
         services.AddSingleton<ImportProgressTracker>();
         services.AddSingleton<ImportService>();

@@ -11,13 +11,12 @@ namespace FinOps.Web.Hosting;
 public static class WebSetup
 {
     /// <summary>Everything FinOps.Web registers: configuration, the domain, Hangfire, the API, the UI.</summary>
-    public static FinOpsOptions AddFinOpsWeb(this WebApplicationBuilder builder, string[] args)
+    public static void AddFinOpsWeb(this WebApplicationBuilder builder, string[] args)
     {
         builder.UseRootAppSettings(args);
         builder.WebHost.UseStaticWebAssets();
-        var options = builder.Configuration.ReadFinOpsOptions();
         var services = builder.Services;
-        services.AddFinOpsDomain(options);
+        services.AddFinOpsDomain(sp => sp.GetRequiredService<IConfiguration>().ReadFinOpsOptions());
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -34,9 +33,9 @@ public static class WebSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) }));
-        services.AddHangfireServer(o =>
+        services.AddHangfireServer((sp, o) =>
         {
-            o.WorkerCount = Math.Max(2, options.Ingestion.WorkerCount);
+            o.WorkerCount = Math.Max(2, sp.GetRequiredService<FinOpsOptions>().Ingestion.WorkerCount);
             o.Queues = ["imports", "default"];
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
@@ -47,6 +46,5 @@ public static class WebSetup
         services.AddTransient<DemoLiveFeedJob>();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<StartupTasks>();
-        return options;
     }
 }

@@ -17,6 +17,7 @@ public partial class MainLayout : IAsyncDisposable
     private bool _isDarkMode;
     private bool _followSystem = true;
     private bool _drawerOpen = true;
+    private bool _circuitReady;
 
     [Inject] public required IJSRuntime JS { get; init; }
 
@@ -31,6 +32,9 @@ public partial class MainLayout : IAsyncDisposable
         {
             return;
         }
+
+        // Set once the interactive circuit is up: browser tests wait for it before clicking.
+        _circuitReady = true;
 
         _themeModule = await JS.InvokeAsync<IJSObjectReference>("import", ThemeModulePath);
         var stored = await _themeModule.InvokeAsync<string?>("getStoredScheme");
