@@ -124,6 +124,7 @@ internal sealed class ImportProcessor
         _moneyParts = new ExactMoney?[MoneyCount];
         _validJson = new HashSet<string>?[parameter + 1];
         RollupDimensionSlots = RollupSchema.DimensionColumns.Select(name => dimensionIndexByName[name]).ToArray();
+        _chargeCategorySlot = dimensionIndexByName["ChargeCategory"];
         TagsColumn = _columns.FirstOrDefault(c => c.Column.Name == "Tags");
     }
 
@@ -179,6 +180,7 @@ internal sealed class ImportProcessor
     {
         var handle = _connection.Handle!;
         var interner = new DimensionInterner(_connection);
+        _usageId = interner.Intern("Usage");
         _nextSliceId = await _db.BillingSlices.Select(x => (long?)x.Id).MaxAsync(ct) is { } max ? max + 1 : 1;
         long rows = 0;
         using (var writer = new LineItemWriter(handle, BuildInsertSql(), TextParameters(), BatchSize))
@@ -249,6 +251,8 @@ internal sealed class ImportProcessor
     private const int BatchSize = 2048;
 
     private long _nextSliceId;
+    private readonly int _chargeCategorySlot;
+    private long _usageId;
 
     private void Flush(LineItemWriter writer, LineItemBatch batch, DimensionInterner interner)
     {
@@ -471,9 +475,14 @@ internal sealed class ImportProcessor
 
         slice = GetSlice(account, billingPeriodStart!.Value, billingPeriodEnd, reader);
         slice.RowCount++;
-        if (chargePeriodEnd is { } end && end > slice.DataThrough)
+        if (chargePeriodEnd is { } end)
         {
-            slice.DataThrough = end;
+            // "Data as of" follows usage: purchases and month-end charges span the whole month ahead.
+            slice.DataThroughAny = Math.Max(slice.DataThroughAny, end);
+            if (_dimensionIds[_chargeCategorySlot] == _usageId)
+            {
+                slice.DataThroughUsage = Math.Max(slice.DataThroughUsage, end);
+            }
         }
 
         TagSetOfRow = tagSetId;
@@ -715,7 +724,8 @@ internal sealed class ImportProcessor
             _db.BillingSlices.Add(slice);
             slice.IsCurrent = true;
             slice.RowCount = state.RowCount;
-            slice.DataThrough = state.DataThrough == long.MinValue ? null : DateTimeOffset.FromUnixTimeSeconds(state.DataThrough);
+            var through = state.DataThroughUsage != long.MinValue ? state.DataThroughUsage : state.DataThroughAny;
+            slice.DataThrough = through == long.MinValue ? null : DateTimeOffset.FromUnixTimeSeconds(through);
         }
 
         await _db.SaveChangesAsync(ct);
@@ -795,7 +805,8 @@ internal sealed class ImportProcessor
         public long PeriodStart { get; } = periodStart;
         public long Id => Slice.Id;
         public long RowCount { get; set; }
-        public long DataThrough { get; set; } = long.MinValue;
+        public long DataThroughUsage { get; set; } = long.MinValue;
+        public long DataThroughAny { get; set; } = long.MinValue;
     }
 
     private readonly record struct RollupKey(long SliceId, int Day, long TagSet,

@@ -249,4 +249,19 @@ public sealed class ImportServiceTests : IAsyncLifetime
         Assert.Equal(2m, byApp.Rows.Single(r => r.Keys["Tag:app"] == "true").Cost);
         Assert.Equal(3m, byApp.Rows.Single(r => r.Keys["Tag:app"] is null).Cost);
     }
+
+    [Fact]
+    public async Task Import_DataAsOf_FollowsUsageRows_NotPurchasesSpanningTheMonth()
+    {
+        var csv = new FocusCsv()
+            .Row([.. FocusCsv.Day(3)])
+            .Row(("ChargeCategory", "Purchase"), ("ChargePeriodStart", "2024-09-01T00:00:00Z"), ("ChargePeriodEnd", "2024-10-01T00:00:00Z"));
+
+        await _store.ImportAsync(csv.ToCsv());
+
+        var freshness = Assert.Single(await _store.Get<ImportLedger>().FreshnessAsync(CancellationToken.None));
+        Assert.Equal(new DateTimeOffset(2024, 9, 4, 0, 0, 0, TimeSpan.Zero), freshness.DataThrough);
+        Assert.Equal("AWS", freshness.ProviderName);
+        Assert.Equal("A1", freshness.BillingAccountId);
+    }
 }
