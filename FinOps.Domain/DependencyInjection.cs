@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddSingleton<ImportLedger>();
         services.AddSingleton<DimensionCache>();
         services.AddSingleton<CostQueryEngine>();
+        services.AddSingleton<CostOverviewService>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

@@ -1,0 +1,59 @@
+namespace FinOps.Domain.Costs;
+
+/// <summary>The headline figures of one billing currency (currencies are never added together).</summary>
+public sealed record CurrencyOverview(
+    string Currency,
+    decimal MonthToDate,
+    decimal SameDaysLastMonth,
+    decimal Last30Days,
+    decimal SavingsLast30Days,
+    IReadOnlyList<CostRow> DailyByProvider,
+    IReadOnlyList<CostRow> TopServicesLast30Days);
+
+/// <summary>The overview the first page shows, computed from the cost query engine as of a given day.</summary>
+public sealed record CostOverview(DateOnly Today, IReadOnlyList<CurrencyOverview> Currencies);
+
+/// <summary>Builds <see cref="CostOverview"/>: month to date vs the same days of last month, last 30 days, savings, trend, top services.</summary>
+public sealed class CostOverviewService(CostQueryEngine engine, TimeProvider time)
+{
+    public const int TrendDays = 90;
+
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    public async Task<CostOverview> GetAsync(CancellationToken ct)
+    {
+        var today = Today;
+        var tomorrow = today.AddDays(1);
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var lastMonthStart = monthStart.AddMonths(-1);
+        var lastMonthSameDay = lastMonthStart.AddDays(Math.Min(today.Day, DateTime.DaysInMonth(lastMonthStart.Year, lastMonthStart.Month)));
+        var last30 = tomorrow.AddDays(-30);
+
+        var mtd = await engine.QueryAsync(new CostQuery(monthStart, tomorrow), ct);
+        var previous = await engine.QueryAsync(new CostQuery(lastMonthStart, lastMonthSameDay), ct);
+        var billed30 = await engine.QueryAsync(new CostQuery(last30, tomorrow), ct);
+        var list30 = await engine.QueryAsync(new CostQuery(last30, tomorrow, CostMetric.ListCost), ct);
+        var effective30 = await engine.QueryAsync(new CostQuery(last30, tomorrow, CostMetric.EffectiveCost), ct);
+        var trend = await engine.QueryAsync(new CostQuery(tomorrow.AddDays(-TrendDays), tomorrow,
+            GroupBy: [CostDimension.ForColumn("ProviderName")], Granularity: Granularity.Day), ct);
+        var services = await engine.QueryAsync(new CostQuery(last30, tomorrow, GroupBy: [CostDimension.ForColumn("ServiceName")]), ct);
+
+        static decimal Total(CostResult result, string currency) =>
+            result.Totals.FirstOrDefault(t => t.BillingCurrency == currency)?.Cost ?? 0m;
+
+        var currencies = trend.Totals.Select(t => t.BillingCurrency)
+            .Union(mtd.Totals.Select(t => t.BillingCurrency))
+            .Distinct(StringComparer.Ordinal)
+            .Select(c => new CurrencyOverview(
+                c,
+                Total(mtd, c),
+                Total(previous, c),
+                Total(billed30, c),
+                Total(list30, c) - Total(effective30, c),
+                trend.Rows.Where(r => r.BillingCurrency == c).ToList(),
+                services.Rows.Where(r => r.BillingCurrency == c).OrderByDescending(r => r.Cost).Take(10).ToList()))
+            .OrderByDescending(c => c.Last30Days)
+            .ToList();
+        return new CostOverview(today, currencies);
+    }
+}
