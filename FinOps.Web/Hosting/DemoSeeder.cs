@@ -21,12 +21,8 @@ public sealed class DemoSeeder(
 {
     public string DemoDirectory => Path.Combine(paths.DataDirectory, "demo");
 
-    public DemoDataGenerator CreateGenerator() => new(new DemoDataOptions
-    {
-        Seed = options.Demo.Seed,
-        Months = options.Demo.Months,
-        Scale = options.Demo.Scale,
-    });
+    public DemoDataGenerator CreateGenerator() =>
+        new(new DemoDataOptions(options.Demo.Seed, Math.Clamp(options.Demo.Months, 1, 36), Math.Clamp(options.Demo.Scale, 0.01, 50)));
 
     public async Task SeedIfEmptyAsync(CancellationToken ct)
     {

@@ -4,35 +4,34 @@ using SQLitePCL;
 namespace FinOps.Domain.Billing.Ingestion;
 
 /// <summary>
-/// Turns repeated strings into ids of <c>DimensionValues</c> inside the import's transaction. Lookups from a span
-/// allocate nothing when the value is known; a new value is inserted at once (and rolled back with the import).
-/// One instance per import: it must not outlive the transaction it writes in.
+/// Turns repeated strings into ids of <c>DimensionValues</c>. Known values are looked up from a span without
+/// allocating; a new value gets the next id at once and waits in <see cref="DrainNew"/> to be written (by the line
+/// item writer, in the import's transaction, before the rows that use it). One instance per import.
 /// </summary>
-internal sealed class DimensionInterner : IDisposable
+internal sealed class DimensionInterner
 {
-    private readonly Dictionary<string, long> _ids;
-    private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _byspan;
-    private readonly sqlite3_stmt _insert;
+    private readonly Dictionary<string, long> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private readonly List<(long Id, string Value)> _new = [];
+    private long _nextId;
 
     public DimensionInterner(SqliteConnection connection)
     {
-        _ids = new Dictionary<string, long>(StringComparer.Ordinal);
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT Id, Value FROM DimensionValues";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                _ids[reader.GetString(1)] = reader.GetInt64(0);
+                var id = reader.GetInt64(0);
+                _ids[reader.GetString(1)] = id;
+                _nextId = Math.Max(_nextId, id);
             }
         }
 
-        _byspan = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        SqliteRaw.Check(raw.sqlite3_prepare_v2(connection.Handle, "INSERT INTO DimensionValues (Value) VALUES (?)", out _insert), connection.Handle);
-        Db = connection.Handle!;
+        _nextId++;
+        _bySpan = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
     }
-
-    private sqlite3 Db { get; }
 
     /// <summary>How many values were added by this import.</summary>
     public int Added { get; private set; }
@@ -41,23 +40,27 @@ internal sealed class DimensionInterner : IDisposable
 
     public long Intern(ReadOnlySpan<char> value, out bool isNew)
     {
-        if (_byspan.TryGetValue(value, out var id))
+        if (_bySpan.TryGetValue(value, out var id))
         {
             isNew = false;
             return id;
         }
 
-        SqliteRaw.Check(raw.sqlite3_reset(_insert), Db);
-        SqliteRaw.Check(raw.sqlite3_bind_text16(_insert, 1, value), Db);
-        SqliteRaw.Step(_insert, Db);
-        id = raw.sqlite3_last_insert_rowid(Db);
-        _ids[value.ToString()] = id;
+        id = _nextId++;
+        var text = value.ToString();
+        _ids[text] = id;
+        _new.Add((id, text));
         Added++;
         isNew = true;
         return id;
     }
 
-    public void Dispose() => _insert.Dispose();
+    /// <summary>Moves the values added since the last call into <paramref name="target"/>.</summary>
+    public void DrainNew(List<(long Id, string Value)> target)
+    {
+        target.AddRange(_new);
+        _new.Clear();
+    }
 }
 
 /// <summary>Thin checks around SQLitePCL's raw API.</summary>
@@ -69,15 +72,6 @@ internal static class SqliteRaw
         {
             var message = db is null ? $"SQLite error {rc}" : raw.sqlite3_errmsg(db).utf8_to_string();
             throw new InvalidOperationException($"SQLite error {rc}: {message}");
-        }
-    }
-
-    public static void Step(sqlite3_stmt statement, sqlite3 db)
-    {
-        var rc = raw.sqlite3_step(statement);
-        if (rc != raw.SQLITE_DONE)
-        {
-            Check(rc, db);
         }
     }
 }

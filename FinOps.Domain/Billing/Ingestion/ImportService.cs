@@ -247,7 +247,7 @@ public sealed class ImportService(
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY;";
+            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;";
             await pragma.ExecuteNonQueryAsync(ct);
         }
 

@@ -229,4 +229,24 @@ public sealed class ImportServiceTests : IAsyncLifetime
         Assert.Equal(2.5m, Assert.Single(result.Rows).Cost);
         Assert.Equal("Lambda", result.Rows[0].Keys["ServiceName"]);
     }
+
+    [Fact]
+    public async Task Import_TagsWithEmptyAndNullValues_AreKeptAndGroupable()
+    {
+        var csv = new FocusCsv()
+            .Row(("Tags", "{\"team\": \"\", \"env\": null, \"app\": true}"), ("BilledCost", "2"))
+            .Row(("Tags", "{\"team\": \"core\"}"), ("BilledCost", "3"));
+
+        var record = await _store.ImportAsync(csv.ToCsv());
+
+        Assert.Equal(ImportStatus.Succeeded, record.Status);
+        var byTeam = await _store.Costs.QueryAsync(new CostQuery(new DateOnly(2024, 9, 1), new DateOnly(2024, 10, 1),
+            GroupBy: [CostDimension.ForTag("team")]), CancellationToken.None);
+        Assert.Equal(2m, byTeam.Rows.Single(r => r.Keys["Tag:team"] == "").Cost);
+        Assert.Equal(3m, byTeam.Rows.Single(r => r.Keys["Tag:team"] == "core").Cost);
+        var byApp = await _store.Costs.QueryAsync(new CostQuery(new DateOnly(2024, 9, 1), new DateOnly(2024, 10, 1),
+            GroupBy: [CostDimension.ForTag("app")]), CancellationToken.None);
+        Assert.Equal(2m, byApp.Rows.Single(r => r.Keys["Tag:app"] == "true").Cost);
+        Assert.Equal(3m, byApp.Rows.Single(r => r.Keys["Tag:app"] is null).Cost);
+    }
 }
