@@ -67,7 +67,7 @@ public sealed class NavigationTests(BrowserAppFixture app, ITestOutputHelper out
             while (clock.Elapsed < TimeSpan.FromSeconds(90))
             {
                 statuses = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.getAttribute('data-status') ?? '')");
-                Assert.DoesNotContain(statuses, s => s is "Failed" or "Duplicate");
+                Assert.False(statuses.Any(s => s is "Failed" or "Duplicate"), $"A demo import did not succeed: {Summary(statuses)}");
                 if (statuses.Length >= MinimumDemoImports && statuses.All(s => s == "Succeeded"))
                 {
                     break;
@@ -76,9 +76,9 @@ public sealed class NavigationTests(BrowserAppFixture app, ITestOutputHelper out
                 await page.WaitForTimeoutAsync(500);
             }
 
-            output.WriteLine($"{statuses.Length} import rows after {clock.Elapsed.TotalSeconds:0.0} s: {string.Join(", ", statuses)}");
+            output.WriteLine($"{statuses.Length} import rows after {clock.Elapsed.TotalSeconds:0.0} s: {Summary(statuses)}");
             Assert.True(statuses.Length >= MinimumDemoImports,
-                $"Expected at least {MinimumDemoImports} demo imports on /ingestion within 90 s, saw {statuses.Length}: {string.Join(", ", statuses)}");
+                $"Expected at least {MinimumDemoImports} demo imports on /ingestion within 90 s, saw {statuses.Length}: {Summary(statuses)}");
             Assert.All(statuses, s => Assert.Equal("Succeeded", s));
             await ExpectNoErrorUiAsync(page);
             await ScreenshotAsync(page, "ingestion-demo-loaded");
@@ -96,6 +96,9 @@ public sealed class NavigationTests(BrowserAppFixture app, ITestOutputHelper out
             Assert.True(problems.Count == 0, "The browser reported errors:\n" + string.Join('\n', problems));
         });
     }
+
+    private static string Summary(IEnumerable<string> statuses) =>
+        string.Join(", ", statuses.GroupBy(s => s).Select(g => $"{g.Count()} {g.Key}"));
 
     /// <summary>Opens a path and waits for the interactive circuit: a click on prerendered HTML would be lost.</summary>
     private static async Task OpenAsync(IPage page, string path)
