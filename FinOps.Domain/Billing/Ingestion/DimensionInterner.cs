@@ -55,6 +55,9 @@ internal sealed class DimensionInterner
         return id;
     }
 
+    /// <summary>The interned string equal to <paramref name="value"/> (which must have been interned).</summary>
+    public string ValueOf(ReadOnlySpan<char> value) => _bySpan.TryGetValue(value, out var actual, out _) ? actual : value.ToString();
+
     /// <summary>Moves the values added since the last call into <paramref name="target"/>.</summary>
     public void DrainNew(List<(long Id, string Value)> target)
     {

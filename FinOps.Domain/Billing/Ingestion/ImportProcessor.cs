@@ -51,7 +51,7 @@ internal sealed class ImportProcessor
     // Per-import state.
     private readonly Dictionary<(string Account, long PeriodStart), SliceState> _slices = [];
     private readonly Dictionary<RollupKey, RollupSums> _rollups = [];
-    private readonly Dictionary<long, CurrencySums> _totals = [];
+    private readonly Dictionary<long, RollupSums> _totals = [];
     private readonly Dictionary<string, long?> _tagSets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long?>.AlternateLookup<ReadOnlySpan<char>> _tagSetsBySpan;
     private const int MaxRememberedJsonValues = 100_000;
@@ -60,7 +60,9 @@ internal sealed class ImportProcessor
 
     // Per-row scratch.
     private readonly long[] _dimensionIds;
-    private readonly decimal?[] _money;
+    private static readonly ExactMoney.TryParseDecimal ParseDecimal = FocusValues.TryParseDecimal;
+    private readonly string?[] _lastDimensionText;
+    private readonly long[] _lastDimensionId;
     private readonly ExactMoney?[] _moneyParts;
 
     private ImportProcessor(FinOpsDbContext db, SqliteConnection connection, long importId, IReadOnlyList<string> headers,
@@ -117,7 +119,8 @@ internal sealed class ImportProcessor
         }
 
         _dimensionIds = new long[dimensionIndex];
-        _money = new decimal?[MoneyCount];
+        _lastDimensionText = new string?[dimensionIndex];
+        _lastDimensionId = new long[dimensionIndex];
         _moneyParts = new ExactMoney?[MoneyCount];
         _validJson = new HashSet<string>?[parameter + 1];
         RollupDimensionSlots = RollupSchema.DimensionColumns.Select(name => dimensionIndexByName[name]).ToArray();
@@ -317,7 +320,6 @@ internal sealed class ImportProcessor
         chargeDay = 0;
         var ok = true;
         Array.Clear(_dimensionIds);
-        Array.Clear(_money);
         Array.Clear(_moneyParts);
         long? billingPeriodStart = null, billingPeriodEnd = null, chargePeriodStart = null, chargePeriodEnd = null;
         long tagSetId = 0;
@@ -347,22 +349,15 @@ internal sealed class ImportProcessor
             switch (column.Kind)
             {
                 case FocusValueKind.Money:
-                    if (!FocusValues.TryParseDecimal(text, out var amount))
+                    if (!ExactMoney.TryParse(text, out var parts, ParseDecimal))
                     {
-                        _issues.Error(line, column.Name, text.ToString(), $"{column.Name} is not a number.");
+                        _issues.Error(line, column.Name, text.ToString(), FocusValues.TryParseDecimal(text, out _)
+                            ? $"{column.Name} is larger than {ExactMoney.MaxAbsoluteValue:N0} in absolute value."
+                            : $"{column.Name} is not a number.");
                         ok = false;
                         break;
                     }
 
-                    if (Math.Abs(amount) > ExactMoney.MaxAbsoluteValue)
-                    {
-                        _issues.Error(line, column.Name, text.ToString(), $"{column.Name} is larger than {ExactMoney.MaxAbsoluteValue:N0} in absolute value.");
-                        ok = false;
-                        break;
-                    }
-
-                    var parts = ExactMoney.FromDecimal(amount);
-                    _money[bound.MoneyIndex] = amount;
                     _moneyParts[bound.MoneyIndex] = parts;
                     insert.SetInteger(bound.Parameter, parts.Nanos);
                     insert.SetInteger(bound.Parameter + 1, parts.Attos);
@@ -391,7 +386,18 @@ internal sealed class ImportProcessor
                             $"{column.Name} '{text}' is not one of the FOCUS values ({string.Join(", ", column.AllowedValues!)}); kept as delivered.");
                     }
 
-                    var id = interner.Intern(text);
+                    long id;
+                    if (_lastDimensionText[bound.DimensionIndex] is { } lastText && text.SequenceEqual(lastText))
+                    {
+                        id = _lastDimensionId[bound.DimensionIndex]; // consecutive rows repeat most values
+                    }
+                    else
+                    {
+                        id = interner.Intern(text);
+                        _lastDimensionText[bound.DimensionIndex] = interner.ValueOf(text);
+                        _lastDimensionId[bound.DimensionIndex] = id;
+                    }
+
                     _dimensionIds[bound.DimensionIndex] = id;
                     insert.SetInteger(bound.Parameter, id);
                     break;
@@ -675,12 +681,11 @@ internal sealed class ImportProcessor
 
         var currency = Slot(0);
         ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(_totals, currency, out _);
-        total ??= new CurrencySums();
         total.Rows++;
-        total.Billed += _money[0] ?? 0m;
-        total.Effective += _money[1] ?? 0m;
-        total.List += _money[2] ?? 0m;
-        total.Contracted += _money[3] ?? 0m;
+        total.Add(0, _moneyParts[0]);
+        total.Add(1, _moneyParts[1]);
+        total.Add(2, _moneyParts[2]);
+        total.Add(3, _moneyParts[3]);
     }
 
     private long Slot(int rollupDimension)
@@ -771,10 +776,10 @@ internal sealed class ImportProcessor
                 ImportId = _importId,
                 BillingCurrency = kv.Key == 0 ? "" : names[kv.Key],
                 RowCount = kv.Value.Rows,
-                BilledCost = kv.Value.Billed,
-                EffectiveCost = kv.Value.Effective,
-                ListCost = kv.Value.List,
-                ContractedCost = kv.Value.Contracted,
+                BilledCost = kv.Value.Total(0),
+                EffectiveCost = kv.Value.Total(1),
+                ListCost = kv.Value.Total(2),
+                ContractedCost = kv.Value.Total(3),
             })
             .OrderBy(t => t.BillingCurrency, StringComparer.Ordinal)
             .ToList();
@@ -791,15 +796,6 @@ internal sealed class ImportProcessor
         public long Id => Slice.Id;
         public long RowCount { get; set; }
         public long DataThrough { get; set; } = long.MinValue;
-    }
-
-    private sealed class CurrencySums
-    {
-        public long Rows;
-        public decimal Billed;
-        public decimal Effective;
-        public decimal List;
-        public decimal Contracted;
     }
 
     private readonly record struct RollupKey(long SliceId, int Day, long TagSet,
@@ -822,12 +818,15 @@ internal sealed class ImportProcessor
             }
 
             _has |= 1 << metric;
-            switch (metric)
+            checked
             {
-                case 0: _n0 += v.Nanos; _a0 += v.Attos; break;
-                case 1: _n1 += v.Nanos; _a1 += v.Attos; break;
-                case 2: _n2 += v.Nanos; _a2 += v.Attos; break;
-                default: _n3 += v.Nanos; _a3 += v.Attos; break;
+                switch (metric)
+                {
+                    case 0: _n0 += v.Nanos; _a0 += v.Attos; break;
+                    case 1: _n1 += v.Nanos; _a1 += v.Attos; break;
+                    case 2: _n2 += v.Nanos; _a2 += v.Attos; break;
+                    default: _n3 += v.Nanos; _a3 += v.Attos; break;
+                }
             }
         }
 
@@ -836,6 +835,9 @@ internal sealed class ImportProcessor
         public readonly long Nanos(int metric) => metric switch { 0 => _n0, 1 => _n1, 2 => _n2, _ => _n3 };
 
         public readonly long Attos(int metric) => metric switch { 0 => _a0, 1 => _a1, 2 => _a2, _ => _a3 };
+
+        /// <summary>The exact decimal total (0 when no row had a value).</summary>
+        public readonly decimal Total(int metric) => ExactMoney.ToDecimal(Nanos(metric), Attos(metric));
     }
 
     /// <summary>One reusable buffer for the per-row extensions JSON.</summary>
