@@ -11,7 +11,9 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// The HTML not-found page is for people; /api answers problem details of its own.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+    branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -22,6 +24,7 @@ app.MapOpenApi("/openapi/{documentName}.json");
 var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicies.Read);
 api.MapImportsEndpoints();
 api.MapCostsEndpoints();
+api.MapFallback(() => ApiErrors.Problem(StatusCodes.Status404NotFound, "path", "No such API endpoint: see /openapi/v1.json."));
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

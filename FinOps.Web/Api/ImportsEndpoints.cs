@@ -17,7 +17,6 @@ public static class ImportsEndpoints
         group.MapPost("/", SubmitAsync)
             .RequireAuthorization(ApiPolicies.Write)
             .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
             .Produces<ImportQueuedDto>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Queue a FOCUS billing file (CSV, CSV.gz or Parquet) for import.");
