@@ -29,6 +29,11 @@ public static class DependencyInjection
         services.AddSingleton<CostQueryEngine>();
         services.AddSingleton<CostOverviewService>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<Administration.AuditLog>();
+        services.AddSingleton<Administration.ApplicationSettingsService>();
+        services.AddSingleton<Administration.KioskLinkService>();
+        services.AddSingleton<Api.ApiTokenService>();
+        services.AddScoped<Administration.UserAdministration>();
         return services;
     }
 }

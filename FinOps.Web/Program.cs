@@ -1,6 +1,8 @@
 using FinOps.Web.Api;
 using FinOps.Web.Components;
 using FinOps.Web.Hosting;
+using FinOps.Web.Security;
+using Hangfire;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFinOpsWeb(args);
@@ -14,13 +16,21 @@ if (!app.Environment.IsDevelopment())
 // The HTML not-found page is for people; /api answers problem details of its own.
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseFinOpsSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
-app.MapOpenApi("/openapi/{documentName}.json");
+app.MapStaticAssets().AllowAnonymous();
+app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapAccountEndpoints();
+app.MapHangfireDashboard("/hangfire", new DashboardOptions
+{
+    Authorization = [new HangfireAdminAuthorizationFilter()],
+    DashboardTitle = "FinOps Cockpit jobs",
+}).RequireAuthorization(Policies.Admin);
 var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicies.Read);
 api.MapImportsEndpoints();
 api.MapCostsEndpoints();

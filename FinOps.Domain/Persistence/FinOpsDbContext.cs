@@ -1,13 +1,15 @@
+using FinOps.Domain.Administration;
 using FinOps.Domain.Api;
 using FinOps.Domain.Billing;
 using FinOps.Domain.Billing.Ingestion;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FinOps.Domain.Persistence;
 
 /// <summary>The cost store. Line items and rollups are written in bulk by the importer (raw SQL); EF Core owns the schema.</summary>
-public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) : DbContext(options)
+public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) : IdentityDbContext<FinOpsUser>(options)
 {
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<ImportIssue> ImportIssues => Set<ImportIssue>();
@@ -18,6 +20,9 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
     public DbSet<CostLineItem> LineItems => Set<CostLineItem>();
     public DbSet<DailyCost> DailyCosts => Set<DailyCost>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<KioskLink> KioskLinks => Set<KioskLink>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AppSetting> AppSettings => Set<AppSetting>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -28,9 +33,26 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
         configurationBuilder.Properties<ImportIssueSeverity>().HaveConversion<string>().HaveMaxLength(16);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<ImportRecord>(e =>
+        base.OnModelCreating(builder);
+        builder.Entity<KioskLink>(e =>
+        {
+            e.ToTable("KioskLinks");
+            e.HasIndex(x => x.TokenHash).IsUnique();
+        });
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditEntries");
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => new { x.EntityType, x.EntityId });
+        });
+        builder.Entity<AppSetting>(e =>
+        {
+            e.ToTable("AppSettings");
+            e.HasKey(x => x.Key);
+        });
+        builder.Entity<ImportRecord>(e =>
         {
             e.ToTable("Imports");
             e.HasIndex(x => x.Sha256);
@@ -39,37 +61,37 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
             e.HasMany(x => x.Issues).WithOne().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Slices).WithOne().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
         });
-        modelBuilder.Entity<ImportCurrencyTotal>().ToTable("ImportTotals");
-        modelBuilder.Entity<ImportIssue>().ToTable("ImportIssues");
-        modelBuilder.Entity<BillingSlice>(e =>
+        builder.Entity<ImportCurrencyTotal>().ToTable("ImportTotals");
+        builder.Entity<ImportIssue>().ToTable("ImportIssues");
+        builder.Entity<BillingSlice>(e =>
         {
             e.ToTable("BillingSlices");
             e.HasIndex(x => new { x.BillingAccountId, x.BillingPeriodStart, x.IsCurrent });
         });
-        modelBuilder.Entity<DimensionValue>(e =>
+        builder.Entity<DimensionValue>(e =>
         {
             e.ToTable("DimensionValues");
             e.HasIndex(x => x.Value).IsUnique();
         });
-        modelBuilder.Entity<TagEntry>(e =>
+        builder.Entity<TagEntry>(e =>
         {
             e.ToTable("TagEntries");
             e.HasKey(x => new { x.TagSetId, x.KeyId });
             e.HasIndex(x => new { x.KeyId, x.ValueId, x.TagSetId });
         });
-        modelBuilder.Entity<CostLineItem>(e =>
+        builder.Entity<CostLineItem>(e =>
         {
             e.ToTable(LineItemSchema.Table);
             e.HasIndex(x => x.SliceId);
             e.HasIndex(x => new { x.ChargeDay, x.ImportId });
         });
-        modelBuilder.Entity<DailyCost>(e =>
+        builder.Entity<DailyCost>(e =>
         {
             e.ToTable(RollupSchema.Table);
             e.HasIndex(x => x.SliceId);
             e.HasIndex(x => new { x.ChargeDay, x.BillingCurrencyId, x.ServiceNameId });
         });
-        modelBuilder.Entity<ApiToken>(e =>
+        builder.Entity<ApiToken>(e =>
         {
             e.ToTable("ApiTokens");
             e.HasIndex(x => x.TokenHash).IsUnique();

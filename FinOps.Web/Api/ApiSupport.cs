@@ -1,4 +1,4 @@
-using FinOps.Web.Api;
+using FinOps.Domain.Administration;
 using Microsoft.AspNetCore.Authorization;
 
 namespace FinOps.Web.Api;
@@ -9,10 +9,13 @@ public static class ApiPolicies
     public const string Read = "api-read";
     public const string Write = "api-write";
 
+    /// <summary>API tokens only (never the browser's cookie): read needs a person's role; write a read-write token of an Analyst or Admin.</summary>
     public static void AddApiPolicies(this AuthorizationOptions options)
     {
-        options.AddPolicy(Read, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
-        options.AddPolicy(Write, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
+        options.AddPolicy(Read, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
+            .RequireRole(Roles.Admin, Roles.Analyst, Roles.Viewer));
+        options.AddPolicy(Write, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
+            .RequireRole(Roles.Admin, Roles.Analyst)
             .RequireClaim(ApiTokenAuthenticationHandler.WriteScopeClaim));
     }
 }

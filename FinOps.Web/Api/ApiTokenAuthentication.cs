@@ -1,26 +1,23 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using FinOps.Domain;
-using FinOps.Domain.Persistence;
+using FinOps.Domain.Administration;
+using FinOps.Domain.Api;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace FinOps.Web.Api;
 
 /// <summary>
-/// <c>Authorization: Bearer &lt;token&gt;</c> for /api/v1. A token is either the configured bootstrap token (full rights)
-/// or a personal token whose SHA-256 hash is stored, not revoked and not expired.
+/// <c>Authorization: Bearer &lt;token&gt;</c> for /api/v1 and the alerts hub. A token is either the configured bootstrap
+/// token (an administrator with write rights) or a personal token, which acts with its owner's role and scope.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     FinOpsOptions finOps,
-    IDbContextFactory<FinOpsDbContext> dbFactory,
-    TimeProvider time)
+    ApiTokenService tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -29,41 +26,44 @@ public sealed class ApiTokenAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        string token;
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            token = header["Bearer ".Length..].Trim();
+        }
+        else if (Request.Path.StartsWithSegments("/hubs") && Request.Query["access_token"] is { Count: > 0 } query)
+        {
+            token = query.ToString(); // WebSockets cannot send headers: SignalR clients pass the token in the query
+        }
+        else
         {
             return AuthenticateResult.NoResult();
         }
 
-        var token = header["Bearer ".Length..].Trim();
         if (token.Length == 0)
         {
             return AuthenticateResult.Fail("Empty bearer token.");
         }
 
         var bootstrap = finOps.Api.BootstrapToken;
-        if (!string.IsNullOrEmpty(bootstrap) && FixedTimeEquals(token, bootstrap))
+        if (!string.IsNullOrEmpty(bootstrap) && SecretTokens.FixedTimeEquals(token, bootstrap))
         {
-            return Success("bootstrap", canWrite: true, tokenName: "bootstrap");
+            return Success(new ApiTokenIdentity("bootstrap", Roles.Admin, CanWrite: true, "bootstrap"));
         }
 
-        var hash = HashToken(token);
-        await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
-        var stored = await db.ApiTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
-        var now = time.GetUtcNow();
-        if (stored is null || stored.RevokedAt is not null || (stored.ExpiresAt is { } expires && expires <= now))
-        {
-            return AuthenticateResult.Fail("Invalid, revoked or expired token.");
-        }
-
-        stored.LastUsedAt = now;
-        await db.SaveChangesAsync(Context.RequestAborted);
-        return Success(stored.Owner, stored.CanWrite, stored.Name);
+        var identity = await tokens.AuthenticateAsync(token, Context.RequestAborted);
+        return identity is null ? AuthenticateResult.Fail("Invalid, revoked or expired token.") : Success(identity);
     }
 
-    private AuthenticateResult Success(string owner, bool canWrite, string tokenName)
+    private AuthenticateResult Success(ApiTokenIdentity identity)
     {
-        var claims = new List<Claim> { new(ClaimTypes.Name, owner), new("finops:token", tokenName) };
-        if (canWrite)
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, identity.UserName),
+            new(ClaimTypes.Role, identity.Role),
+            new("finops:token", identity.TokenName),
+        };
+        if (identity.CanWrite)
         {
             claims.Add(new Claim(WriteScopeClaim, "true"));
         }
@@ -79,9 +79,9 @@ public sealed class ApiTokenAuthenticationHandler(
         return Response.WriteAsJsonAsync(new { error = "A valid API token is required: Authorization: Bearer <token>." });
     }
 
-    /// <summary>SHA-256 of the token text, lower-case hex: what is stored.</summary>
-    public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    private static bool FixedTimeEquals(string a, string b) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Response.WriteAsJsonAsync(new { error = "This token may not do that (a read-only token, or the owner's role does not allow it)." });
+    }
 }

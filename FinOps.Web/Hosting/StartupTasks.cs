@@ -16,12 +16,14 @@ public sealed class StartupTasks(
     ImportScheduler scheduler,
     IRecurringJobManager recurringJobs,
     DemoSeeder demo,
+    FinOps.Web.Security.AdminBootstrapper administrators,
     FinOpsOptions options,
     ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await database.InitializeAsync(cancellationToken);
+        await administrators.EnsureRolesAndConfiguredAdminAsync(cancellationToken);
         foreach (var id in await imports.RecoverInterruptedAsync(cancellationToken))
         {
             scheduler.Schedule(id);

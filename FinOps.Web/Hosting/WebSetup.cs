@@ -3,7 +3,7 @@ using FinOps.Web.Api;
 using FinOps.Web.Jobs;
 using Hangfire;
 using Hangfire.InMemory;
-using Microsoft.AspNetCore.Authentication;
+using FinOps.Web.Security;
 using MudBlazor.Services;
 
 namespace FinOps.Web.Hosting;
@@ -24,9 +24,7 @@ public static class WebSetup
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization(o => o.AddApiPolicies());
+        services.AddFinOpsSecurity();
 
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -29,6 +29,7 @@ public sealed class ImportService(
     ImportProgressTracker progress,
     Notifier<ImportChanged> importChanged,
     Notifier<CostDataChanged> costDataChanged,
+    Administration.AuditLog audit,
     ILogger<ImportService> logger)
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -109,6 +110,8 @@ public sealed class ImportService(
         }
 
         logger.LogInformation("Queued import {ImportId} {FileName} ({Size} bytes) from {Source}", record.Id, name, size, source);
+        await audit.WriteAsync(submittedBy, "import.queued", "Import", record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null,
+            new { record.FileName, record.SizeBytes, record.Sha256, Source = source.ToString() }, $"Import of {name} queued", ct);
         await importChanged.PublishAsync(new ImportChanged(record.Id, ImportStatus.Queued));
         return record;
     }

@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using FinOps.Domain.Administration;
+using FinOps.Domain.Persistence;
+using FinOps.Web.Api;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace FinOps.Web.Security;
+
+/// <summary>Identity (cookie sign-in), API tokens, roles and policies, login rate limiting, circuit limits.</summary>
+public static class SecuritySetup
+{
+    public const string LoginRateLimit = "login";
+    public const string KioskIdClaim = "finops:kiosk";
+
+    public static void AddFinOpsSecurity(this IServiceCollection services)
+    {
+        services.AddIdentityCore<FinOpsUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<FinOpsDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "finops.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            o.Events.OnValidatePrincipal = ValidatePrincipalAsync;
+        });
+
+        services.AddAuthorization(o => o.AddFinOpsPolicies());
+        services.AddCascadingAuthenticationState();
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        // One person cannot pin the server with circuits; a disconnected circuit is kept briefly for reconnects.
+        services.Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(o =>
+        {
+            o.DisconnectedCircuitMaxRetained = 50;
+            o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+            o.MaxBufferedUnacknowledgedRenderBatches = 10;
+        });
+        services.AddSingleton<CircuitLimiter>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitLimiterHandler>();
+        services.AddSingleton<AdminBootstrapper>();
+    }
+
+    /// <summary>Kiosk sessions end as soon as their link is revoked or expires; people's sessions follow Identity's stamp check.</summary>
+    private static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        if (context.Principal?.FindFirstValue(KioskIdClaim) is { } kioskId && long.TryParse(kioskId, out var id))
+        {
+            var links = context.HttpContext.RequestServices.GetRequiredService<KioskLinkService>();
+            if (!await links.IsActiveAsync(id, context.HttpContext.RequestAborted))
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            }
+
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+}
