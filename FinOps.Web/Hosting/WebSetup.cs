@@ -24,7 +24,7 @@ public static class WebSetup
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
-        services.AddFinOpsSecurity();
+        services.AddFinOpsSecurity(builder.Configuration);
 
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

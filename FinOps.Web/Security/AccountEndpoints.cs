@@ -19,6 +19,9 @@ public static class AccountEndpoints
         account.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SecuritySetup.LoginRateLimit);
         account.MapPost("/logout", LogoutAsync).RequireAuthorization();
         account.MapPost("/setup", SetupAsync).AllowAnonymous().RequireRateLimiting(SecuritySetup.LoginRateLimit);
+        account.MapGet("/sso", (string? returnUrl, SingleSignOnOptions sso) => sso.Enabled
+            ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [SingleSignOn.Scheme])
+            : Results.NotFound()).AllowAnonymous();
         app.MapGet("/kiosk/{token}", OpenKioskAsync).AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(SecuritySetup.LoginRateLimit);
     }
 

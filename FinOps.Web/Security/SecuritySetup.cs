@@ -16,7 +16,7 @@ public static class SecuritySetup
     public const string LoginRateLimit = "login";
     public const string KioskIdClaim = "finops:kiosk";
 
-    public static void AddFinOpsSecurity(this IServiceCollection services)
+    public static void AddFinOpsSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentityCore<FinOpsUser>(o =>
             {
@@ -43,6 +43,7 @@ public static class SecuritySetup
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddFinOpsSingleSignOn(configuration.GetSection(SingleSignOnOptions.SectionName).Get<SingleSignOnOptions>() ?? new SingleSignOnOptions())
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -93,6 +94,11 @@ public static class SecuritySetup
             }
 
             return;
+        }
+
+        if (context.Principal?.HasClaim(c => c.Type == SingleSignOn.SsoClaim) == true)
+        {
+            return; // no local account: the provider vouched for the session
         }
 
         await SecurityStampValidator.ValidatePrincipalAsync(context);
