@@ -207,7 +207,15 @@ internal sealed class ImportProcessor
                 batch.SetInteger(4, chargeDay);
                 batch.EndRow();
                 Accumulate(slice, chargeDay);
-                if (batch.IsFull)
+                if (_rollups.Count >= MaxRollupEntries)
+                {
+                    // Bounded memory: partial daily sums go out now; queries add rollup rows up anyway.
+                    batch.Rollups.AddRange(_rollups);
+                    _rollups.Clear();
+                    Flush(writer, batch, interner);
+                    batch = writer.Rent();
+                }
+                else if (batch.IsFull)
                 {
                     Flush(writer, batch, interner);
                     batch = writer.Rent();
@@ -222,6 +230,8 @@ internal sealed class ImportProcessor
 
             if (_issues.ErrorCount == 0)
             {
+                batch.Rollups.AddRange(_rollups);
+                _rollups.Clear();
                 Flush(writer, batch, interner);
             }
 
@@ -243,12 +253,14 @@ internal sealed class ImportProcessor
         }
 
         await ReplaceSlicesAsync(ct);
-        WriteRollups(handle);
         var totals = await BuildTotalsAsync(ct);
         return new ImportOutcome(true, rows, totals, _issues, null);
     }
 
     private const int BatchSize = 2048;
+
+    /// <summary>Rollup entries kept in memory before they are written (about 200 bytes each). Tests lower it.</summary>
+    internal static int MaxRollupEntries { get; set; } = 100_000;
 
     private long _nextSliceId;
     private readonly int _chargeCategorySlot;
@@ -731,51 +743,6 @@ internal sealed class ImportProcessor
         await _db.SaveChangesAsync(ct);
     }
 
-    private void WriteRollups(sqlite3 handle)
-    {
-        var dimensionNames = RollupSchema.DimensionColumns.Select(c => c + "Id");
-        var sql = $"INSERT INTO {RollupSchema.Table} (SliceId, ChargeDay, TagSetId, {string.Join(", ", dimensionNames)}, RowCount, " +
-                  "BilledCostNanos, BilledCostAttos, EffectiveCostNanos, EffectiveCostAttos, ListCostNanos, ListCostAttos, " +
-                  $"ContractedCostNanos, ContractedCostAttos) VALUES ({string.Join(", ", Enumerable.Repeat("?", 3 + RollupSchema.DimensionColumns.Count + 9))})";
-        SqliteRaw.Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
-        using var disposer = statement;
-        var insert = NativeSqlite.Handle(statement);
-        // In index order (slice, day): sequential B-tree inserts are several times faster than random ones.
-        foreach (var (key, sums) in _rollups.OrderBy(r => r.Key.SliceId).ThenBy(r => r.Key.Day))
-        {
-            NativeSqlite.BindInt64(insert, 1, key.SliceId);
-            NativeSqlite.BindInt64(insert, 2, key.Day);
-            var p = 3;
-            BindId(insert, p++, key.TagSet);
-            foreach (var id in key.Dimensions())
-            {
-                BindId(insert, p++, id);
-            }
-
-            NativeSqlite.BindInt64(insert, p++, sums.Rows);
-            for (var m = 0; m < 4; m++)
-            {
-                if (sums.Has(m))
-                {
-                    NativeSqlite.BindInt64(insert, p, sums.Nanos(m));
-                    NativeSqlite.BindInt64(insert, p + 1, sums.Attos(m));
-                }
-
-                p += 2;
-            }
-
-            NativeSqlite.Execute(insert, handle);
-        }
-    }
-
-    private static void BindId(IntPtr statement, int parameter, long id)
-    {
-        if (id != 0)
-        {
-            NativeSqlite.BindInt64(statement, parameter, id);
-        }
-    }
-
     private async Task<IReadOnlyList<ImportCurrencyTotal>> BuildTotalsAsync(CancellationToken ct)
     {
         var ids = _totals.Keys.Where(k => k != 0).ToList();
@@ -807,48 +774,6 @@ internal sealed class ImportProcessor
         public long RowCount { get; set; }
         public long DataThroughUsage { get; set; } = long.MinValue;
         public long DataThroughAny { get; set; } = long.MinValue;
-    }
-
-    private readonly record struct RollupKey(long SliceId, int Day, long TagSet,
-        long D0, long D1, long D2, long D3, long D4, long D5, long D6, long D7, long D8, long D9, long D10, long D11, long D12)
-    {
-        public IEnumerable<long> Dimensions() => [D0, D1, D2, D3, D4, D5, D6, D7, D8, D9, D10, D11, D12];
-    }
-
-    private struct RollupSums
-    {
-        public long Rows;
-        private long _n0, _a0, _n1, _a1, _n2, _a2, _n3, _a3;
-        private int _has;
-
-        public void Add(int metric, ExactMoney? value)
-        {
-            if (value is not { } v)
-            {
-                return;
-            }
-
-            _has |= 1 << metric;
-            checked
-            {
-                switch (metric)
-                {
-                    case 0: _n0 += v.Nanos; _a0 += v.Attos; break;
-                    case 1: _n1 += v.Nanos; _a1 += v.Attos; break;
-                    case 2: _n2 += v.Nanos; _a2 += v.Attos; break;
-                    default: _n3 += v.Nanos; _a3 += v.Attos; break;
-                }
-            }
-        }
-
-        public readonly bool Has(int metric) => (_has & (1 << metric)) != 0;
-
-        public readonly long Nanos(int metric) => metric switch { 0 => _n0, 1 => _n1, 2 => _n2, _ => _n3 };
-
-        public readonly long Attos(int metric) => metric switch { 0 => _a0, 1 => _a1, 2 => _a2, _ => _a3 };
-
-        /// <summary>The exact decimal total (0 when no row had a value).</summary>
-        public readonly decimal Total(int metric) => ExactMoney.ToDecimal(Nanos(metric), Attos(metric));
     }
 
     /// <summary>One reusable buffer for the per-row extensions JSON.</summary>

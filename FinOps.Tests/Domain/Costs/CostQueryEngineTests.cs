@@ -180,4 +180,35 @@ public sealed class CostQueryEngineTests : IAsyncLifetime
     }
 
     private static CostDimension Parse(string name) => CostDimension.TryParse(name, out var d, out var e) ? d : throw new ArgumentException(e);
+
+    [Fact]
+    public async Task Query_WhenTheRollupWasWrittenInManySmallChunks_StillEqualsTheSourceSums()
+    {
+        var previous = FinOps.Domain.Billing.Ingestion.ImportProcessor.MaxRollupEntries;
+        FinOps.Domain.Billing.Ingestion.ImportProcessor.MaxRollupEntries = 7;
+        try
+        {
+            var rows = await ImportRandomRowsAsync(400, seed: 99);
+            var query = new CostQuery(new DateOnly(2024, 9, 1), new DateOnly(2024, 10, 1), GroupBy: [Parse("ServiceName")], Granularity: Granularity.Week);
+
+            var result = await _store.Costs.QueryAsync(query, CancellationToken.None);
+
+            Assert.True(result.AnsweredFromRollup);
+            foreach (var row in result.Rows)
+            {
+                Assert.Equal(rows.Where(r => r.Service == row.Keys["ServiceName"] && r.Currency == row.BillingCurrency
+                    && CostQueryEngine.Bucket(r.Day, Granularity.Week) == row.Period).Sum(r => r.Billed), row.Cost);
+            }
+
+            Assert.NotEmpty(result.Rows);
+            foreach (var total in result.Totals)
+            {
+                Assert.Equal(rows.Where(r => r.Currency == total.BillingCurrency).Sum(r => r.Billed), total.Cost);
+            }
+        }
+        finally
+        {
+            FinOps.Domain.Billing.Ingestion.ImportProcessor.MaxRollupEntries = previous;
+        }
+    }
 }

@@ -1,0 +1,45 @@
+namespace FinOps.Domain.Billing.Ingestion;
+
+/// <summary>The key of one daily rollup row: slice, day, tag set and the rollup dimensions (ids; 0 is empty).</summary>
+internal readonly record struct RollupKey(long SliceId, int Day, long TagSet,
+    long D0, long D1, long D2, long D3, long D4, long D5, long D6, long D7, long D8, long D9, long D10, long D11, long D12)
+{
+    public IEnumerable<long> Dimensions() => [D0, D1, D2, D3, D4, D5, D6, D7, D8, D9, D10, D11, D12];
+}
+
+/// <summary>Exact sums of the four cost metrics (integer parts, see ExactMoney) and the row count.</summary>
+internal struct RollupSums
+{
+    public long Rows;
+    private long _n0, _a0, _n1, _a1, _n2, _a2, _n3, _a3;
+    private int _has;
+
+    public void Add(int metric, ExactMoney? value)
+    {
+        if (value is not { } v)
+        {
+            return;
+        }
+
+        _has |= 1 << metric;
+        checked
+        {
+            switch (metric)
+            {
+                case 0: _n0 += v.Nanos; _a0 += v.Attos; break;
+                case 1: _n1 += v.Nanos; _a1 += v.Attos; break;
+                case 2: _n2 += v.Nanos; _a2 += v.Attos; break;
+                default: _n3 += v.Nanos; _a3 += v.Attos; break;
+            }
+        }
+    }
+
+    public readonly bool Has(int metric) => (_has & (1 << metric)) != 0;
+
+    public readonly long Nanos(int metric) => metric switch { 0 => _n0, 1 => _n1, 2 => _n2, _ => _n3 };
+
+    public readonly long Attos(int metric) => metric switch { 0 => _a0, 1 => _a1, 2 => _a2, _ => _a3 };
+
+    /// <summary>The exact decimal total (0 when no row had a value).</summary>
+    public readonly decimal Total(int metric) => ExactMoney.ToDecimal(Nanos(metric), Attos(metric));
+}
