@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FinOps.Domain;
 using FinOps.Domain.Billing.Ingestion;
+using FinOps.Web.Hosting;
 using FinOps.Web.Jobs;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -57,7 +58,7 @@ public static class ImportsEndpoints
             }
 
             var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "upload.csv";
-            var limited = new LengthLimitedStream(section.Body, options.Ingestion.MaxUploadBytes);
+            var limited = new UploadStream(section.Body, options.Ingestion.MaxUploadBytes);
             ImportRecord record;
             try
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using FinOps.Domain;
 using FinOps.Domain.Billing.Ingestion;
 using FinOps.Domain.Common;
+using FinOps.Web.Hosting;
 using FinOps.Web.Jobs;
 using FinOps.Web.Realtime;
 using Microsoft.AspNetCore.Components;
@@ -89,7 +90,7 @@ public partial class IngestionPage : IDisposable
         try
         {
             await using var browserStream = file.OpenReadStream(Options.Ingestion.MaxUploadBytes);
-            await using var counting = new ProgressStream(browserStream, read =>
+            await using var counting = new UploadStream(browserStream, Options.Ingestion.MaxUploadBytes, read =>
             {
                 _uploadedBytes = read;
                 _ = InvokeAsync(StateHasChanged);

@@ -60,14 +60,5 @@ public static class SampleData
     public const string SampleRelativePath = "shared/data/focus-1.0-sample.csv";
 
     /// <summary>The path of <c>shared/data/focus-1.0-sample.csv</c> next to an ancestor of the test assembly, or null.</summary>
-    public static string? FindFocusSample()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "focus-1.0-sample.csv");
-            if (File.Exists(candidate))
-                return candidate;
-        }
-        return null;
-    }
+    public static string? FindFocusSample() => FinOps.Tests.Support.SharedData.Find("focus-1.0-sample.csv");
 }
