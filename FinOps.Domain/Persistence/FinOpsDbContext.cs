@@ -82,8 +82,8 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
         builder.Entity<CostLineItem>(e =>
         {
             e.ToTable(LineItemSchema.Table);
+            // One index only: every index costs each of millions of inserts; line-item queries scan by day range.
             e.HasIndex(x => x.SliceId);
-            e.HasIndex(x => new { x.ChargeDay, x.ImportId });
         });
         builder.Entity<DailyCost>(e =>
         {

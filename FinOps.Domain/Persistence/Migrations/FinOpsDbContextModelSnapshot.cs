@@ -463,8 +463,6 @@ namespace FinOps.Domain.Persistence.Migrations
 
                     b.HasIndex("SliceId");
 
-                    b.HasIndex("ChargeDay", "ImportId");
-
                     b.ToTable("LineItems", (string)null);
                 });
 
