@@ -7,13 +7,15 @@ namespace FinOps.Domain.Demo;
 /// <summary>
 /// Generates realistic multi-cloud FOCUS billing data (AWS, Microsoft Azure, Google Cloud) for the demo, the dashboards
 /// and the benchmarks. Deterministic: the output depends only on the options, the calendar month of "now" (which fixes
-/// the history window) and the days of that month that are complete; the generator never reads the clock.
+/// the history window), the days of that month that are complete and the quarter-hours of today that have passed;
+/// the generator never reads the clock.
 /// </summary>
 /// <remarks>
 /// Layout under the target directory:
 /// <c>billing/{aws|azure|gcp}_{account}_{yyyy-MM}.csv[.gz]</c> (one FOCUS file per billing account and billing month),
-/// <c>utilization.csv</c> and <c>anomalies.json</c>. The current month holds the days before today (today is still
-/// running and is left out), so on the first of a month it holds only the month's commitment purchases.
+/// <c>utilization.csv</c> and <c>anomalies.json</c>. The current month holds the complete days before today and today
+/// so far (usage scaled to the whole quarter-hours passed, charge period ending at that time), so the live feed's
+/// re-deliveries grow the month every 15 minutes; just after midnight on the first it holds only the purchases.
 /// Month-end rows (tax, promotional credit, refund) and invoice ids appear once a month is complete.
 /// </remarks>
 public sealed class DemoDataGenerator

@@ -168,13 +168,17 @@ internal static class DemoLedger
         }
 
         var remaining = new decimal[account.Commitments.Count];
-        for (var day = firstDay; day < lastCompleteDay; day++)
+        // Complete days, then today so far (usage and commitments scaled to the part of the day that has passed).
+        var lastDay = timeline.PartialDay >= firstDay && timeline.PartialDay < endDay ? timeline.PartialDay + 1 : lastCompleteDay;
+        for (var day = firstDay; day < lastDay; day++)
         {
+            var partial = day == timeline.PartialDay;
+            var scale = partial ? timeline.PartialDayFraction : 1m;
             var chargeStart = timeline.Timestamp(day);
-            var chargeEnd = timeline.Timestamp(day + 1);
+            var chargeEnd = partial ? timeline.PartialDayEnd : timeline.Timestamp(day + 1);
             for (var i = 0; i < remaining.Length; i++)
             {
-                remaining[i] = account.Commitments[i].DailyAmount;
+                remaining[i] = Math.Round(account.Commitments[i].DailyAmount * scale, 10);
             }
 
             foreach (var subAccount in account.SubAccounts)
@@ -189,6 +193,11 @@ internal static class DemoLedger
                     foreach (var series in resource.Series)
                     {
                         var quantity = Quantity(series, day, timeline);
+                        if (partial)
+                        {
+                            quantity = Math.Round(quantity * scale, 6);
+                        }
+
                         if (quantity == 0m)
                         {
                             continue;

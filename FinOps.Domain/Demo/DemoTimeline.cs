@@ -25,6 +25,11 @@ internal sealed class DemoTimeline
         WindowStart = CurrentMonth.AddMonths(-(months - 1));
         Months = months;
         CompleteDays = Day(Today);
+        // Today so far, in whole quarter-hours: the live feed re-delivers the month with a growing partial day.
+        var quarterHours = (int)(now.UtcDateTime.TimeOfDay.TotalMinutes / 15);
+        PartialDayFraction = quarterHours / 96m;
+        PartialDayEnd = Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddMinutes(quarterHours * 15)
+            .ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var windowDays = Day(CurrentMonth.AddMonths(1));
         timestamps = new string[windowDays + 1];
         for (var day = 0; day <= windowDays; day++)
@@ -40,6 +45,15 @@ internal sealed class DemoTimeline
 
     /// <summary>Days of the window that are complete (before today): day indexes 0 .. CompleteDays - 1.</summary>
     public int CompleteDays { get; }
+
+    /// <summary>The share of today that has passed, in whole quarter-hours (0 just after midnight).</summary>
+    public decimal PartialDayFraction { get; }
+
+    /// <summary>The end of today's partial charge period ("yyyy-MM-ddTHH:mm:ssZ").</summary>
+    public string PartialDayEnd { get; }
+
+    /// <summary>The window day of today when part of it has passed (usage rows cover it so far), else -1.</summary>
+    public int PartialDay => PartialDayFraction > 0m ? CompleteDays : -1;
 
     public IReadOnlyList<AnomalyPlan> Anomalies { get; private set; } = [];
 

@@ -1,4 +1,5 @@
 using FinOps.Domain;
+using FinOps.Domain.Billing.Ingestion;
 using FinOps.Domain.Demo;
 using FinOps.Domain.Persistence;
 using FinOps.Web.Jobs;
@@ -58,7 +59,7 @@ public sealed class DemoSeeder(
 }
 
 /// <summary>The demo's live feed: re-delivers the current month to date for every billing account, as exports do.</summary>
-public sealed class DemoLiveFeedJob(DemoSeeder demo, FinOpsPaths paths, TimeProvider time, InboxPollJob inbox)
+public sealed class DemoLiveFeedJob(DemoSeeder demo, FinOpsPaths paths, TimeProvider time, InboxPollJob inbox, ImportLedger ledger)
 {
     [Hangfire.AutomaticRetry(Attempts = 0)]
     [Hangfire.DisableConcurrentExecution(timeoutInSeconds: 300)]
@@ -68,6 +69,18 @@ public sealed class DemoLiveFeedJob(DemoSeeder demo, FinOpsPaths paths, TimeProv
         Directory.CreateDirectory(staging);
         foreach (var file in demo.CreateGenerator().WriteCurrentPeriod(staging, time.GetUtcNow()))
         {
+            // Today grows by quarter-hours: an unchanged month (same bytes) is not delivered again.
+            await using (var stream = File.OpenRead(file.Path))
+            {
+                var sha = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, cancellationToken));
+                if (await ledger.AlreadyLoadedAsync(sha, cancellationToken))
+                {
+                    stream.Close();
+                    File.Delete(file.Path);
+                    continue;
+                }
+            }
+
             var target = Path.Combine(paths.InboxDirectory, Path.GetFileName(file.Path));
             File.Move(file.Path, target, overwrite: true);
             File.SetLastWriteTimeUtc(target, time.GetUtcNow().UtcDateTime.AddMinutes(-1));

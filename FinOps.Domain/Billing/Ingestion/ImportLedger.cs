@@ -28,6 +28,13 @@ public sealed class ImportLedger(IDbContextFactory<FinOpsDbContext> dbFactory)
             .SingleOrDefaultAsync(i => i.Id == id, ct);
     }
 
+    /// <summary>Whether these exact bytes were already loaded (a delivery of them would be recorded as a duplicate).</summary>
+    public async Task<bool> AlreadyLoadedAsync(string sha256, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Imports.AnyAsync(i => i.Sha256 == sha256 && i.Status == ImportStatus.Succeeded, ct);
+    }
+
     /// <summary>Per provider and billing account: the latest charge period end of the current data, and when it was loaded.</summary>
     public async Task<IReadOnlyList<DataFreshness>> FreshnessAsync(CancellationToken ct)
     {

@@ -63,10 +63,18 @@ public sealed class DemoDeterminismAndLiveFeedTests : IDisposable
             Assert.Equal(Path.GetFileName(delivered.Path), Path.GetFileName(feed.Path));
             Assert.Equal(new DateOnly(2025, 3, 1), feed.BillingPeriodStart);
             Assert.True(feed.Rows > delivered.Rows, account.BillingAccountId);
-            Assert.True(after.AsSpan().StartsWith(before), $"{account.BillingAccountId}: earlier rows changed");
 
-            var newDays = DemoCsv.ReadCharges(feed.Path).Skip((int)delivered.Rows).Select(c => c.ChargeDate).Distinct().Order().ToList();
-            Assert.Equal([new DateOnly(2025, 3, 10), new DateOnly(2025, 3, 11), new DateOnly(2025, 3, 12), new DateOnly(2025, 3, 13)], newDays);
+            // Rows of complete days stay byte-identical; today's partial day (the end of the earlier file) grows.
+            var nowDate = DateOnly.FromDateTime(Now.UtcDateTime);
+            var completeRows = DemoCsv.ReadCharges(delivered.Path).Count(c => c.ChargeDate < nowDate);
+            var beforeLines = System.Text.Encoding.UTF8.GetString(before).Split('\n');
+            var afterLines = System.Text.Encoding.UTF8.GetString(after).Split('\n');
+            Assert.True(completeRows > 0);
+            Assert.Equal(beforeLines.Take(1 + completeRows), afterLines.Take(1 + completeRows));
+
+            var laterDate = DateOnly.FromDateTime(later.UtcDateTime);
+            var newDays = DemoCsv.ReadCharges(feed.Path).Skip(completeRows).Select(c => c.ChargeDate).Distinct().Order().ToList();
+            Assert.Equal(Enumerable.Range(0, laterDate.DayNumber - nowDate.DayNumber + 1).Select(d => nowDate.AddDays(d)), newDays);
         }
     }
 
@@ -92,14 +100,20 @@ public sealed class DemoDeterminismAndLiveFeedTests : IDisposable
     }
 
     [Fact]
-    public void On_the_first_of_a_month_the_current_file_holds_only_the_commitment_purchases()
+    public void On_the_first_of_a_month_the_current_file_holds_the_purchases_and_the_minutes_passed()
     {
         var generator = new DemoDataGenerator(new DemoDataOptions(7, Months: 2, Scale: 0.1));
-        var files = generator.WriteCurrentPeriod(Dir("feed"), new DateTimeOffset(2025, 4, 1, 0, 30, 0, TimeSpan.Zero));
-        var charges = files.SelectMany(f => DemoCsv.ReadCharges(f.Path)).ToList();
-        Assert.NotEmpty(charges);
-        Assert.All(charges, c => Assert.Equal("Purchase", c.ChargeCategory));
-        Assert.Contains(files, f => f.Rows == 0);
+        var atMidnight = generator.WriteCurrentPeriod(Dir("midnight"), new DateTimeOffset(2025, 4, 1, 0, 10, 0, TimeSpan.Zero));
+        var halfPast = generator.WriteCurrentPeriod(Dir("half-past"), new DateTimeOffset(2025, 4, 1, 0, 30, 0, TimeSpan.Zero));
+
+        var first = atMidnight.SelectMany(f => DemoCsv.ReadCharges(f.Path)).ToList();
+        Assert.NotEmpty(first);
+        Assert.All(first, c => Assert.Equal("Purchase", c.ChargeCategory)); // no quarter-hour has passed yet
+        Assert.Contains(atMidnight, f => f.Rows == 0);
+
+        var usage = halfPast.SelectMany(f => DemoCsv.ReadCharges(f.Path)).Where(c => c.ChargeCategory != "Purchase").ToList();
+        Assert.NotEmpty(usage);
+        Assert.All(usage, c => Assert.Equal("2025-04-01T00:30:00Z", c.ChargePeriodEnd));
     }
 
     public void Dispose()
