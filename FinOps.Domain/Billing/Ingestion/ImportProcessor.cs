@@ -19,10 +19,10 @@ internal sealed record ImportOutcome(
     string? FailureReason);
 
 /// <summary>
-/// Streams one FOCUS file into the cost store inside the caller's transaction: validates and parses every value,
-/// interns strings, writes line items with raw prepared statements, aggregates the daily rollup in memory and
-/// writes it at the end, then replaces the (billing account, billing period) slices the file delivers.
-/// On failure nothing is written that the caller does not roll back.
+/// Streams one FOCUS file into the cost store inside the caller's transaction. This thread validates and parses every
+/// value, interns strings and aggregates the daily rollup and the totals; a <see cref="LineItemWriter"/> thread writes
+/// line items and (in bounded chunks) rollup rows. At the end the (billing account, billing period) slices the file
+/// delivers replace earlier ones. On failure nothing is written that the caller does not roll back (decision 004).
 /// </summary>
 internal sealed class ImportProcessor
 {
@@ -46,7 +46,6 @@ internal sealed class ImportProcessor
     private readonly BoundColumn? _billingPeriodEnd;
     private readonly BoundColumn? _chargePeriodStart;
     private readonly BoundColumn? _chargePeriodEnd;
-    private readonly BoundColumn? _currency;
 
     // Per-import state.
     private readonly Dictionary<(string Account, long PeriodStart), SliceState> _slices = [];
@@ -105,7 +104,6 @@ internal sealed class ImportProcessor
                 case "BillingPeriodEnd": _billingPeriodEnd = bound; break;
                 case "ChargePeriodStart": _chargePeriodStart = bound; break;
                 case "ChargePeriodEnd": _chargePeriodEnd = bound; break;
-                case "BillingCurrency": _currency = bound; break;
             }
         }
 
@@ -125,12 +123,9 @@ internal sealed class ImportProcessor
         _validJson = new HashSet<string>?[parameter + 1];
         RollupDimensionSlots = RollupSchema.DimensionColumns.Select(name => dimensionIndexByName[name]).ToArray();
         _chargeCategorySlot = dimensionIndexByName["ChargeCategory"];
-        TagsColumn = _columns.FirstOrDefault(c => c.Column.Name == "Tags");
     }
 
     private int[] RollupDimensionSlots { get; }
-
-    private BoundColumn? TagsColumn { get; }
 
     private static int FindHeader(IReadOnlyList<string> headers, string name)
     {
@@ -788,5 +783,4 @@ internal sealed class ImportProcessor
         }
     }
 
-    internal static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }
