@@ -67,10 +67,23 @@ public abstract class SettingsTestContext : BunitTestBase
     protected async Task<FinOps.Domain.Persistence.FinOpsDbContext> NewDbAsync() =>
         await Services.GetRequiredService<IDbContextFactory<FinOps.Domain.Persistence.FinOpsDbContext>>().CreateDbContextAsync();
 
-    /// <summary>Types into a MudTextField/MudNumericField by its data-testid (the attribute lands on the input or around it).</summary>
+    /// <summary>
+    /// Types into a MudTextField/MudNumericField by its data-testid (the attribute lands on the input or around it):
+    /// an input event for fields that update as you type (Immediate), a change event for the others.
+    /// </summary>
     protected static void Type<T>(IRenderedComponent<T> cut, string testId, string value)
-        where T : Microsoft.AspNetCore.Components.IComponent =>
-        Input(cut, testId).Change(value);
+        where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        var input = Input(cut, testId);
+        if (input.HasAttribute("blazor:oninput") && !input.HasAttribute("blazor:onchange"))
+        {
+            input.Input(value);
+        }
+        else
+        {
+            input.Change(value);
+        }
+    }
 
     protected static IElement Input<T>(IRenderedComponent<T> cut, string testId)
         where T : Microsoft.AspNetCore.Components.IComponent

@@ -8,7 +8,7 @@ namespace FinOps.Web.Features.Settings;
 /// <summary>The audit log for administrators: newest first, searchable by text and date range, old and new values on demand. Read-only.</summary>
 public partial class AuditLogTab
 {
-    internal const int PageSize = 200;
+    internal const int PageSize = 100;
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

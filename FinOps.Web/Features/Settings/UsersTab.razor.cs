@@ -17,6 +17,7 @@ public partial class UsersTab
     private IReadOnlyList<UserSummary> _users = [];
     private IReadOnlyList<ApiToken> _tokens = [];
     private bool _isAdmin;
+    private int _loads; // part of the role selects' keys: a refused change must not leave the select showing the refused role
     private string? _error;
     private string? _newEmail;
     private string? _newDisplayName;
@@ -46,6 +47,7 @@ public partial class UsersTab
         }
 
         _users = await Users.ListAsync(CancellationToken.None);
+        _loads++;
         _tokens = await Tokens.ListAsync(null, CancellationToken.None);
     }
 
@@ -158,7 +160,7 @@ public partial class UsersTab
         await LoadAsync();
     }
 
-    /// <summary>Shows a success in the snackbar, or the service's refusal in the alert; true when it succeeded.</summary>
+    /// <summary>Shows a success in the snackbar, or the service's refusal in the alert above the table; true when it succeeded.</summary>
     private bool Report(AdminResult result, string success)
     {
         if (result.Succeeded)
@@ -168,8 +170,7 @@ public partial class UsersTab
             return true;
         }
 
-        _error = result.Error;
-        Snackbar.Add(result.Error ?? "The change was refused.", Severity.Error);
+        _error = result.Error ?? "The change was refused.";
         return false;
     }
 }
