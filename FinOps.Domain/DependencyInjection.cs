@@ -33,7 +33,7 @@ public static class DependencyInjection
         services.AddSingleton<Administration.ApplicationSettingsService>();
         services.AddSingleton<Administration.KioskLinkService>();
         services.AddSingleton<Api.ApiTokenService>();
-        services.AddScoped<Administration.UserAdministration>();
+        services.AddSingleton<Administration.UserAdministration>();
         return services;
     }
 }

@@ -32,11 +32,7 @@ public static class IdentityTestStore
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddIdentityCore<FinOpsUser>(o =>
             {
-                o.Password.RequiredLength = 12;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireNonAlphanumeric = false;
+                PasswordPolicy.Apply(o.Password);
                 o.User.RequireUniqueEmail = true;
             })
             .AddRoles<IdentityRole>()

@@ -12,7 +12,7 @@ namespace FinOps.Web.Features.Settings;
 public partial class UsersTab
 {
     /// <summary>The password policy configured for Identity in FinOps.Web/Security/SecuritySetup.cs.</summary>
-    internal const string PasswordPolicy = "At least 12 characters, with an upper-case letter, a lower-case letter and a digit.";
+    internal const string PasswordPolicy = FinOps.Domain.Administration.PasswordPolicy.Description;
 
     private IReadOnlyList<UserSummary> _users = [];
     private IReadOnlyList<ApiToken> _tokens = [];
