@@ -4,7 +4,9 @@ using FinOps.Domain.Billing.Ingestion;
 using FinOps.Domain.Common;
 using FinOps.Web.Hosting;
 using FinOps.Web.Jobs;
+using FinOps.Domain.Administration;
 using FinOps.Web.Realtime;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
@@ -27,6 +29,9 @@ public partial class IngestionPage : IDisposable
     private string? _uploadMessage;
     private Severity _uploadSeverity = Severity.Info;
     private LiveRefresh? _live;
+    private bool _canImport;
+
+    [CascadingParameter] public required Task<AuthenticationState> Authentication { get; set; }
 
     [Inject] public required ImportLedger Ledger { get; init; }
     [Inject] public required ImportService Imports { get; init; }
@@ -39,7 +44,18 @@ public partial class IngestionPage : IDisposable
 
     private double UploadPercent => _uploadTotal == 0 ? 0 : 100.0 * _uploadedBytes / _uploadTotal;
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        _canImport = await CanImportAsync();
+        await LoadAsync();
+    }
+
+    /// <summary>Importing changes data: Analysts and Admins only, checked again on every upload (not just by hiding the button).</summary>
+    private async Task<bool> CanImportAsync()
+    {
+        var user = (await Authentication).User;
+        return user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Analyst);
+    }
 
     protected override void OnAfterRender(bool firstRender)
     {
@@ -75,6 +91,14 @@ public partial class IngestionPage : IDisposable
             return;
         }
 
+        if (!await CanImportAsync())
+        {
+            (_uploadSeverity, _uploadMessage) = (Severity.Error, "Your role may not import billing files.");
+            return;
+        }
+
+        var user = (await Authentication).User.Identity?.Name ?? "browser";
+
         _uploading = true;
         _uploadName = file.Name;
         _uploadTotal = file.Size;
@@ -95,7 +119,7 @@ public partial class IngestionPage : IDisposable
                 _uploadedBytes = read;
                 _ = InvokeAsync(StateHasChanged);
             });
-            var record = await Imports.SubmitAsync(counting, file.Name, ImportSource.Upload, "browser upload", CancellationToken.None);
+            var record = await Imports.SubmitAsync(counting, file.Name, ImportSource.Upload, user, CancellationToken.None);
             Scheduler.Schedule(record.Id);
             (_uploadSeverity, _uploadMessage) = (Severity.Success, $"{file.Name} uploaded: import #{record.Id} is queued.");
         }
