@@ -272,6 +272,31 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
+    [Fact]
+    public async Task ContentSecurityPolicy_AllowsEachInlineScriptOfThePages_ByItsHash_AndNoOtherInlineScript()
+    {
+        var problems = new List<string>();
+        foreach (var (path, client) in new[] { ("/account/login", matrix.Anonymous), ("/", matrix.Cookies[Roles.Viewer]), ("/wall", matrix.Cookies[Roles.Kiosk]) })
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.DoesNotContain("'unsafe-inline'", csp.Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal)), StringComparison.Ordinal);
+            foreach (Match script in InlineScript().Matches(await response.Content.ReadAsStringAsync()))
+            {
+                var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(script.Groups["body"].Value)));
+                if (!csp.Contains($"'sha256-{hash}'", StringComparison.Ordinal))
+                {
+                    problems.Add($"{path}: inline script {script.Value[..Math.Min(60, script.Value.Length)]}… is not allowed by {csp}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [GeneratedRegex(@"<script(?![^>]*\bsrc=)[^>]*>(?<body>.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex InlineScript();
+
     /// <summary>Every endpoint is a page, an API endpoint, the dashboard, a hub, an account/kiosk endpoint, or plumbing known to be public.</summary>
     [Fact]
     public void EveryEndpoint_FallsUnderARuleOfThisMatrix()
