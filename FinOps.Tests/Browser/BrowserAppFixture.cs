@@ -2,6 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using FinOps.Domain;
+using FinOps.Domain.Administration;
+using FinOps.Web.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace FinOps.Tests.Browser;
@@ -13,6 +17,12 @@ namespace FinOps.Tests.Browser;
 public sealed class BrowserAppFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+    public const string AdminEmail = "admin@finops.test";
+    public const string AnalystEmail = "analyst@finops.test";
+    public const string ViewerEmail = "viewer@finops.test";
+
+    /// <summary>Every user's password (meets the policy: 12+ characters, upper, lower, digit).</summary>
+    public const string Password = "Correct-Horse-42";
 
     private static readonly string[] ChromiumArgs =
     [
@@ -62,6 +72,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         {
             StartApp();
             await WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+            await CreatePeopleAsync();
             _playwright = await Playwright.CreateAsync();
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
@@ -92,6 +103,60 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs in through the login form and waits for the interactive dashboard.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password = Password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("[data-testid=login-submit]").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.Locator(".mud-layout[data-circuit-ready='true']").WaitForAsync(new() { Timeout = 30_000 });
+    }
+
+    /// <summary>
+    /// The analyst and the viewer, created in the app's database (migrated and with its roles once /health answers) through
+    /// the same domain service and Identity set-up as the app's; the administrator comes from the app's configuration.
+    /// </summary>
+    private Task CreatePeopleAsync() => WithDomainAsync(async services =>
+    {
+        var administration = services.GetRequiredService<UserAdministration>();
+        foreach (var (email, role) in new[] { (AnalystEmail, Roles.Analyst), (ViewerEmail, Roles.Viewer) })
+        {
+            var result = await administration.CreateAsync(email, role + " person", role, Password, AdminEmail, CancellationToken.None);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not create {email}: {result.Error}");
+            }
+        }
+
+        return true;
+    });
+
+    /// <summary>A new kiosk link in the app's database; the token is the last part of its URL (/kiosk/{token}).</summary>
+    public async Task<string> CreateKioskLinkAsync(string name) =>
+        await WithDomainAsync(async services =>
+            (await services.GetRequiredService<KioskLinkService>().CreateAsync(name, null, AdminEmail, CancellationToken.None)).Token);
+
+    /// <summary>Runs <paramref name="action"/> with the domain services (and Identity) on the running app's database.</summary>
+    private async Task<T> WithDomainAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddFinOpsDomain(new FinOpsOptions { DataDirectory = DataDirectory });
+        services.AddFinOpsSecurity();
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        try
+        {
+            return await action(scope.ServiceProvider);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+    }
+
     private void StartApp()
     {
         var configuration = TestConfiguration();
@@ -119,6 +184,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         start.Environment["FinOps__Demo__Enabled"] = "true";
         start.Environment["FinOps__Demo__Scale"] = "0.05";
         start.Environment["FinOps__Demo__LiveFeed__Enabled"] = "false";
+        start.Environment["FinOps__Admin__Email"] = AdminEmail;
+        start.Environment["FinOps__Admin__Password"] = Password;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("DOTNET_ENVIRONMENT");

@@ -100,9 +100,10 @@ public sealed class NavigationTests(BrowserAppFixture app, ITestOutputHelper out
     private static string Summary(IEnumerable<string> statuses) =>
         string.Join(", ", statuses.GroupBy(s => s).Select(g => $"{g.Count()} {g.Key}"));
 
-    /// <summary>Opens a path and waits for the interactive circuit: a click on prerendered HTML would be lost.</summary>
+    /// <summary>Signs in as the administrator, opens a path and waits for the interactive circuit: a click on prerendered HTML would be lost.</summary>
     private static async Task OpenAsync(IPage page, string path)
     {
+        await BrowserAppFixture.SignInAsync(page, BrowserAppFixture.AdminEmail);
         await page.GotoAsync(path);
         await page.Locator(".mud-layout[data-circuit-ready='true']").WaitForAsync(new() { Timeout = 30_000 });
     }

@@ -1,4 +1,5 @@
 using Bunit;
+using FinOps.Domain.Administration;
 using FinOps.Web.Components.Layout;
 using MudBlazor;
 using MudBlazor.Extensions;
@@ -9,7 +10,11 @@ public sealed class MainLayoutTests : BunitTestBase
 {
     private readonly BunitJSModuleInterop _themeModule;
 
-    public MainLayoutTests() => _themeModule = JSInterop.SetupModule("./js/theme.js");
+    public MainLayoutTests()
+    {
+        _themeModule = JSInterop.SetupModule("./js/theme.js");
+        SignIn("ana@example.com", Roles.Analyst);
+    }
 
     private IRenderedComponent<MainLayout> RenderLayout() =>
         Render<MainLayout>(p => p.Add(l => l.Body, "<p>page</p>"));
@@ -63,5 +68,35 @@ public sealed class MainLayoutTests : BunitTestBase
 
         Assert.Contains("FinOps Cockpit", cut.Find(".mud-appbar").TextContent, StringComparison.Ordinal);
         Assert.Equal("page", cut.Find(".mud-main-content p").TextContent);
+    }
+
+    [Theory]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.Analyst)]
+    [InlineData(Roles.Viewer)]
+    public void AppBar_ShowsTheSignedInUserWithTheirRole_AndASignOutButton(string role)
+    {
+        _themeModule.Setup<string?>("getStoredScheme").SetResult(null);
+        SignIn("someone@example.com", role);
+
+        var cut = RenderLayout();
+
+        Assert.Equal($"someone@example.com · {role}", cut.Find("[data-testid=current-user]").TextContent.Trim());
+        var signOut = cut.Find("form[action='/account/logout']");
+        Assert.Equal("post", signOut.GetAttribute("method"));
+        Assert.NotNull(signOut.QuerySelector("[data-testid=sign-out]"));
+    }
+
+    [Fact]
+    public void AppBar_WhenAnonymous_ShowsNoUserAndNoSignOut()
+    {
+        _themeModule.Setup<string?>("getStoredScheme").SetResult(null);
+        Authorization.SetNotAuthorized();
+
+        var cut = RenderLayout();
+
+        Assert.Empty(cut.FindAll("[data-testid=current-user]"));
+        Assert.Empty(cut.FindAll("[data-testid=sign-out]"));
+        Assert.Contains("FinOps Cockpit", cut.Find(".mud-appbar").TextContent, StringComparison.Ordinal);
     }
 }

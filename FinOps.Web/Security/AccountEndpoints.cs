@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FinOps.Domain.Administration;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -55,8 +56,15 @@ public static class AccountEndpoints
             : "The e-mail address or password is not right.", returnUrl, form.Email);
     }
 
-    private static async Task<IResult> LogoutAsync(SignInManager<FinOpsUser> signIn)
+    private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<FinOpsUser> signIn)
     {
+        // The form binds nothing, so the antiforgery middleware would not enforce the token here: check it, or any page
+        // could sign a user out with a cross-site form post.
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.BadRequest();
+        }
+
         await signIn.SignOutAsync();
         return Results.LocalRedirect("/account/login");
     }

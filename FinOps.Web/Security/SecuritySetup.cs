@@ -61,6 +61,19 @@ public static class SecuritySetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+
+            // Say so: an empty 429 would be re-executed by the status-code pages into /not-found, which sends an anonymous
+            // caller to the login page as if nothing had happened.
+            o.OnRejected = (context, ct) =>
+            {
+                if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+                {
+                    statusPages.Enabled = false;
+                }
+
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return new ValueTask(context.HttpContext.Response.WriteAsync("Too many attempts from this address: wait a minute and try again.", ct));
+            };
             o.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
