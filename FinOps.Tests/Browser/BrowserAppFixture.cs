@@ -144,7 +144,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddFinOpsDomain(new FinOpsOptions { DataDirectory = DataDirectory });
-        services.AddFinOpsSecurity();
+        services.AddFinOpsSecurity(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         try

@@ -22,7 +22,7 @@ public static class AccountEndpoints
         account.MapPost("/setup", SetupAsync).AllowAnonymous().RequireRateLimiting(SecuritySetup.LoginRateLimit);
         account.MapGet("/sso", (string? returnUrl, SingleSignOnOptions sso) => sso.Enabled
             ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [SingleSignOn.Scheme])
-            : Results.NotFound()).AllowAnonymous();
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Single sign-on is not configured.")).AllowAnonymous();
         app.MapGet("/kiosk/{token}", OpenKioskAsync).AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(SecuritySetup.LoginRateLimit);
     }
 

@@ -23,12 +23,9 @@ public abstract class SettingsTestContext : BunitTestBase
     protected SettingsTestContext()
     {
         Services.AddFinOpsIdentityTestStore(_directory, Time);
-        Authorization = AddAuthorization();
     }
 
     protected FakeTimeProvider Time { get; } = new(IdentityTestStore.Start);
-
-    protected BunitAuthorizationContext Authorization { get; }
 
     protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = null!;
 
