@@ -1,0 +1,76 @@
+using Bunit;
+using FinOps.Domain.Administration;
+using FinOps.Domain.Billing.Ingestion;
+using FinOps.Domain.Common;
+using FinOps.Tests.Support;
+using FinOps.Web.Features.Dashboard;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FinOps.Tests.Components.Pages;
+
+public sealed class DashboardPageTests : PageTestContext
+{
+    // The fake clock stands at 2024-10-15 12:00 UTC: month to date is 1-15 October, the same days of September 1-15.
+    private static (string, string?)[] On(string date) =>
+    [
+        ("ChargePeriodStart", date + "T00:00:00Z"),
+        ("ChargePeriodEnd", DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T00:00:00Z"),
+        ("BillingPeriodStart", date[..8] + "01T00:00:00Z"),
+        ("BillingPeriodEnd", DateOnly.Parse(date[..8] + "01", System.Globalization.CultureInfo.InvariantCulture).AddMonths(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T00:00:00Z"),
+    ];
+
+    [Fact]
+    public async Task Kpis_ShowMonthToDateAgainstTheSameDaysOfLastMonth_AndSavings()
+    {
+        await InitializeStoreAsync();
+        await ImportAsync(new FocusCsv()
+            .Row([.. On("2024-10-03"), ("BilledCost", "150"), ("EffectiveCost", "140"), ("ListCost", "200")])
+            .Row([.. On("2024-09-03"), ("BilledCost", "100"), ("EffectiveCost", "100"), ("ListCost", "100")])
+            .Row([.. On("2024-09-20"), ("BilledCost", "999"), ("EffectiveCost", "999"), ("ListCost", "999")]) // in the last 30 days, not in the same days
+            .ToCsv());
+        SignIn("viewer@example.com", Roles.Viewer);
+
+        var cut = Render<DashboardPage>();
+
+        var mtd = cut.Find("[data-testid='kpi-mtd']").TextContent;
+        Assert.Contains("150.00 USD", mtd);
+        Assert.Contains("+50.0", mtd);
+        Assert.Contains("100.00 USD", mtd);
+        Assert.Contains("1,149.00 USD", cut.Find("[data-testid='kpi-30d']").TextContent);
+        // Savings in the last 30 days: list - effective = (200 - 140) + (999 - 999) = 60
+        Assert.Contains("60.00 USD", cut.Find("[data-testid='kpi-savings']").TextContent);
+    }
+
+    [Fact]
+    public async Task Trend_IsDrawnThroughTheChartWrapper_WithOneSeriesPerProvider()
+    {
+        await InitializeStoreAsync();
+        await ImportAsync(new FocusCsv()
+            .Row([.. On("2024-10-03"), ("BilledCost", "10")])
+            .Row([.. On("2024-10-04"), ("BilledCost", "20"), ("ProviderName", "Microsoft"), ("BillingAccountId", "M1")])
+            .ToCsv());
+        SignIn("viewer@example.com", Roles.Viewer);
+
+        var cut = Render<DashboardPage>();
+
+        var render = JSInterop.Invocations.Single(i => i.Identifier == "render");
+        var json = render.Arguments[1]!.ToString()!;
+        Assert.Contains("\"AWS\"", json);
+        Assert.Contains("\"Microsoft\"", json);
+        Assert.NotNull(cut.Find("[data-testid='top-services']"));
+    }
+
+    [Fact]
+    public async Task NewData_RerendersTheKpisWithoutAReload()
+    {
+        await InitializeStoreAsync();
+        SignIn("viewer@example.com", Roles.Viewer);
+        var cut = Render<DashboardPage>();
+        Assert.NotNull(cut.Find("[data-testid='no-data']"));
+        Assert.True(Services.GetRequiredService<Notifier<CostDataChanged>>().SubscriberCount > 0);
+
+        await ImportAsync(new FocusCsv().Row([.. On("2024-10-05"), ("BilledCost", "42")]).ToCsv());
+
+        cut.WaitForAssertion(() => Assert.Contains("42.00 USD", cut.Find("[data-testid='kpi-mtd']").TextContent), TimeSpan.FromSeconds(5));
+    }
+}
