@@ -6,10 +6,10 @@ namespace FinOps.Domain.Anomalies;
 /// Finds days whose cost departs from a seasonal, robust baseline ("seasonal-median-mad"). For each day <c>t</c> of a
 /// series, using only the days before it:
 /// <list type="number">
-/// <item><b>Weekday factors.</b> The last <see cref="AnomalyDetectorOptions.SeasonalWeeks"/> complete 7-day blocks
-/// ending at <c>t</c> (blocks holding an excluded day are skipped); each day is divided by its block's mean, and the
-/// factor of a weekday is the median of its ratios, normalized to average 1. Ratios to the block mean make the
-/// factors insensitive to the level and to slow trends.</item>
+/// <item><b>Weekday factors.</b> Over the last <see cref="AnomalyDetectorOptions.SeasonalWeeks"/> weeks, each day is
+/// divided by the centred 7-day mean around it (windows holding an excluded day are skipped), and the factor of a
+/// weekday is the median of its ratios, normalized to average 1. A centred mean holds each weekday once and cancels
+/// a linear trend, so the factors do not depend on the level or the growth.</item>
 /// <item><b>Level and trend.</b> Each past day is deseasonalized (cost / its weekday factor; weekdays whose factor is
 /// below 0.05, e.g. machines stopped at weekends, are left out). The level is the median of the last
 /// <see cref="AnomalyDetectorOptions.LevelDays"/> deseasonalized days; with
@@ -170,30 +170,27 @@ public sealed class AnomalyDetector
         return new BaselineFit(expected, level, slope, factor, Math.Max(mad, floor), mad < floor, recent.Count, residuals.Count);
     }
 
-    /// <summary>Median ratio of each weekday to its 7-day block mean over the last complete blocks, normalized to mean 1.</summary>
+    /// <summary>
+    /// Median ratio of each weekday to the centred 7-day mean around it (classical decomposition: a centred mean
+    /// holds every weekday once and removes a linear trend), over the last SeasonalWeeks weeks, normalized to mean 1.
+    /// Days whose window holds an excluded day, or reaches t, are skipped.
+    /// </summary>
     private double[] WeekdayFactors(double[] y, bool[] usable, int firstWeekday, int t)
     {
         var ratios = Enumerable.Range(0, 7).Select(_ => new List<double>()).ToArray();
-        for (var k = 1; k <= Options.SeasonalWeeks && t - 7 * k >= 0; k++)
+        for (var s = Math.Max(3, t - 7 * Options.SeasonalWeeks); s + 3 < t; s++)
         {
-            var start = t - 7 * k;
             var complete = true;
             var sum = 0.0;
-            for (var s = start; s < start + 7; s++)
+            for (var k = s - 3; k <= s + 3; k++)
             {
-                complete &= usable[s];
-                sum += y[s];
+                complete &= usable[k];
+                sum += y[k];
             }
 
-            if (!complete || sum <= 0)
+            if (complete && sum > 0)
             {
-                continue;
-            }
-
-            var mean = sum / 7;
-            for (var s = start; s < start + 7; s++)
-            {
-                ratios[(firstWeekday + s) % 7].Add(y[s] / mean);
+                ratios[(firstWeekday + s) % 7].Add(y[s] / (sum / 7));
             }
         }
 

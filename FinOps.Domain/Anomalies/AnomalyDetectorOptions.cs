@@ -11,7 +11,7 @@ public sealed record AnomalyDetectorOptions
     /// <summary>Days a series must have (since its first cost) before any of its days is judged. Younger series are never flagged.</summary>
     public int MinHistoryDays { get; init; } = 21;
 
-    /// <summary>Weeks of history the weekday factors are taken from (complete 7-day blocks, median per weekday).</summary>
+    /// <summary>Weeks of history the weekday factors are taken from (ratio to the centred 7-day mean, median per weekday).</summary>
     public int SeasonalWeeks { get; init; } = 6;
 
     /// <summary>Days of the recent level: the median of the last <c>LevelDays</c> deseasonalized costs.</summary>
