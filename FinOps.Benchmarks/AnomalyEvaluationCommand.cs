@@ -46,13 +46,25 @@ internal static class AnomalyEvaluationCommand
         var naiveSpikes = new NaiveThresholdRule();
         var naiveSymmetric = new NaiveThresholdRule(new NaiveThresholdOptions(IncludeDrops: true));
         var naiveSymmetricMin = new NaiveThresholdRule(new NaiveThresholdOptions(IncludeDrops: true, MinImpact: detector.Options.MinImpact));
+        // Sensitivity of the detector to its main parameters (one changed at a time); the defaults are the first row.
+        var variants = new (string Name, AnomalyDetectorOptions Options)[]
+        {
+            ("  z>=5", detector.Options with { ZThreshold = 5 }),
+            ("  z>=3", detector.Options with { ZThreshold = 3 }),
+            ("  levelShiftAfter=3d", detector.Options with { MaxAnomalyRunDays = 3 }),
+            ("  trend=off", detector.Options with { UseTrend = false }),
+            ("  trend always", detector.Options with { TrendSignificance = 0 }),
+            ("  level=median 28d", detector.Options with { LevelDays = 28 }),
+            ("  minImpact=0", detector.Options with { MinImpact = 0m }),
+        };
         var methods = new (string Name, Func<IReadOnlyList<DailySeries>, DateOnly, DateOnly, IReadOnlyList<DetectedAnomaly>> Detect)[]
         {
             (AnomalyDetector.MethodName, detector.Detect),
             (naiveSpikes.MethodName, naiveSpikes.Detect),
             (naiveSymmetric.MethodName, naiveSymmetric.Detect),
             (naiveSymmetricMin.MethodName, naiveSymmetricMin.Detect),
-        };
+        }.Concat(variants.Select(v => (v.Name, (Func<IReadOnlyList<DailySeries>, DateOnly, DateOnly, IReadOnlyList<DetectedAnomaly>>)new AnomalyDetector(v.Options).Detect)))
+            .ToArray();
 
         var to = DateOnly.FromDateTime(now.UtcDateTime);
         var from = new DateOnly(to.Year, to.Month, 1).AddMonths(-4);
@@ -77,7 +89,7 @@ internal static class AnomalyEvaluationCommand
                     perMethod[name].Add(result);
                     Console.WriteLine(FormattableString.Invariant(
                         $"  {name,-28} recall {result.AnomaliesFound}/{result.Anomalies}  precision {result.Precision:P1}  detections {result.Detections,4}  false alarms {result.FalseAlarms,4} days / {result.FalseAlarmEpisodes,3} episodes  ({timer.Elapsed.TotalMilliseconds:N0} ms)"));
-                    if (verbose)
+                    if (verbose && !name.StartsWith(' '))
                     {
                         foreach (var missed in result.Missed)
                         {

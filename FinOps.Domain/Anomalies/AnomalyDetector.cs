@@ -14,7 +14,9 @@ namespace FinOps.Domain.Anomalies;
 /// below 0.05, e.g. machines stopped at weekends, are left out). The level is the median of the last
 /// <see cref="AnomalyDetectorOptions.LevelDays"/> deseasonalized days; with
 /// <see cref="AnomalyDetectorOptions.UseTrend"/>, the slope is the difference between that median and the median of the
-/// LevelDays before, divided by LevelDays, and the level is carried forward to <c>t</c> ((LevelDays + 1) / 2 days).</item>
+/// LevelDays before, divided by LevelDays, and the level is carried forward to <c>t</c> ((LevelDays + 1) / 2 days); the
+/// trend is used only when the difference of the two medians exceeds
+/// <see cref="AnomalyDetectorOptions.TrendSignificance"/> standard errors (so noise is not extrapolated).</item>
 /// <item><b>Expected</b> = max(0, level x factor of t's weekday).</item>
 /// <item><b>Robust spread</b> σ = 1.4826 x MAD of the in-sample residuals (cost - fitted baseline) of the last
 /// <see cref="AnomalyDetectorOptions.ResidualDays"/> days, at least <see cref="AnomalyDetectorOptions.SpreadFloor"/> x
@@ -154,8 +156,16 @@ public sealed class AnomalyDetector
             var prior = Values(t - 2 * Options.LevelDays, t - Options.LevelDays, Deseasonalized);
             if (prior.Count >= Options.LevelDays / 2 && recent.Count >= Options.LevelDays / 2)
             {
-                slope = (level - Median(prior)) / Options.LevelDays;
-                level += slope * (Options.LevelDays + 1) / 2.0;
+                // Only a trend that stands out of the noise: the standard error of a median is about
+                // 1.253 x sigma / sqrt(n) for normal data, sigma estimated by 1.4826 x MAD of the recent days.
+                var difference = level - Median(prior);
+                var sigma = MadScale * MedianAbsoluteDeviation(recent);
+                var standardError = 1.253 * sigma * Math.Sqrt(1.0 / recent.Count + 1.0 / prior.Count);
+                if (Math.Abs(difference) > Options.TrendSignificance * standardError)
+                {
+                    slope = difference / Options.LevelDays;
+                    level += slope * (Options.LevelDays + 1) / 2.0;
+                }
             }
         }
 

@@ -20,6 +20,12 @@ public sealed record AnomalyDetectorOptions
     /// <summary>Extrapolate the trend: (median of the last LevelDays - median of the LevelDays before) / LevelDays per day.</summary>
     public bool UseTrend { get; init; } = true;
 
+    /// <summary>
+    /// The trend is used only when the two medians differ by more than this many standard errors (SE of a median
+    /// about 1.253 x sigma / sqrt(n)); below that the difference is noise and extrapolating it adds error.
+    /// </summary>
+    public double TrendSignificance { get; init; } = 2.0;
+
     /// <summary>Days of residuals the robust spread (1.4826 x median absolute deviation) is computed over.</summary>
     public int ResidualDays { get; init; } = 28;
 
@@ -48,6 +54,7 @@ public sealed record AnomalyDetectorOptions
         Check(SeasonalWeeks >= 2, nameof(SeasonalWeeks), "at least 2");
         Check(LevelDays >= 7, nameof(LevelDays), "at least 7");
         Check(ResidualDays >= 7, nameof(ResidualDays), "at least 7");
+        Check(TrendSignificance >= 0, nameof(TrendSignificance), "zero or positive");
         Check(ZThreshold > 0, nameof(ZThreshold), "positive");
         Check(SpreadFloor >= 0, nameof(SpreadFloor), "zero or positive");
         Check(MinImpact >= 0, nameof(MinImpact), "zero or positive");
@@ -65,7 +72,7 @@ public sealed record AnomalyDetectorOptions
 
     /// <summary>The parameters as one line of text (what <see cref="DetectedAnomaly.Parameters"/> holds).</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"minHistory={MinHistoryDays}d seasonalWeeks={SeasonalWeeks} level=median {LevelDays}d trend={(UseTrend ? "on" : "off")} " +
+        $"minHistory={MinHistoryDays}d seasonalWeeks={SeasonalWeeks} level=median {LevelDays}d trend={(UseTrend ? FormattableString.Invariant($"on if >{TrendSignificance:0.#}SE") : "off")} " +
         $"spread=1.4826*MAD {ResidualDays}d floor={SpreadFloor:0.###}*level z>={ZThreshold:0.##} " +
         $"minImpact={MinImpact:0.##} minRelative={MinRelativeImpact:0.##} levelShiftAfter={MaxAnomalyRunDays}d");
 }
