@@ -17,6 +17,7 @@ return args switch
     ["generate", var path, var rows] => Generate(path, long.Parse(rows, CultureInfo.InvariantCulture)),
     ["ingest", var path] => await IngestAsync(path),
     ["read", var path] => Read(path),
+    ["anomalies", .. var rest] => await AnomalyEvaluationCommand.RunAsync(rest),
     _ => Usage(),
 };
 
