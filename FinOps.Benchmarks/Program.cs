@@ -23,7 +23,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate <file.csv> <rows> | ingest <file.csv>");
+    Console.Error.WriteLine("usage: generate <file.csv> <rows> | ingest <file.csv> | read <file.csv> | anomalies");
     return 2;
 }
 
