@@ -250,7 +250,7 @@ public sealed class ImportService(
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;";
+            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 0;";
             await pragma.ExecuteNonQueryAsync(ct);
         }
 
@@ -278,6 +278,18 @@ public sealed class ImportService(
         await transaction.CommitAsync(ct);
         logger.LogInformation("Import {ImportId} loaded {Rows} rows in {Duration} ms ({Warnings} warnings)",
             importId, outcome.RowCount, record.DurationMs, issues.WarningCount);
+
+        // The data is committed and visible. Now copy the write-ahead log into the database file (the import kept SQLite
+        // from doing it halfway) and give the pooled connection its automatic checkpoints back.
+        var checkpointStarted = time.GetTimestamp();
+        await using (var checkpoint = connection.CreateCommand())
+        {
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE); PRAGMA wal_autocheckpoint = 1000;";
+            await checkpoint.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+
+        logger.LogInformation("Import {ImportId}: write-ahead log checkpointed in {Duration} ms", importId,
+            (long)time.GetElapsedTime(checkpointStarted).TotalMilliseconds);
         return null;
     }
 

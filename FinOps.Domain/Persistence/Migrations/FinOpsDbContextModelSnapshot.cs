@@ -551,8 +551,6 @@ namespace FinOps.Domain.Persistence.Migrations
 
                     b.HasIndex("SliceId");
 
-                    b.HasIndex("ChargeDay", "BillingCurrencyId", "ServiceNameId");
-
                     b.ToTable("DailyCosts", (string)null);
                 });
 
