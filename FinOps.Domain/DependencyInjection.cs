@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddSingleton<Administration.AuditLog>();
         services.AddSingleton<Administration.ApplicationSettingsService>();
         services.AddSingleton<Administration.KioskLinkService>();
+        services.AddSingleton<Administration.LineItemRetention>();
         services.AddSingleton<Api.ApiTokenService>();
         services.AddSingleton<Administration.UserAdministration>();
         return services;

@@ -33,6 +33,10 @@ public sealed record ApplicationSettings
     /// <summary>Per-provider overrides of <see cref="DefaultStalenessHours"/>.</summary>
     public IReadOnlyDictionary<string, int> StalenessHoursByProvider { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>How old a provider's data may get before it is flagged as stale.</summary>
+    public TimeSpan StalenessFor(string? provider) =>
+        TimeSpan.FromHours(provider is not null && StalenessHoursByProvider.TryGetValue(provider, out var hours) ? hours : DefaultStalenessHours);
+
     /// <summary>What is wrong with these settings, by field; empty when valid.</summary>
     public IReadOnlyDictionary<string, string> Validate()
     {

@@ -14,15 +14,21 @@ public sealed record CurrencyOverview(
 public sealed record CostOverview(DateOnly Today, IReadOnlyList<CurrencyOverview> Currencies);
 
 /// <summary>Builds <see cref="CostOverview"/>: month to date vs the same days of last month, last 30 days, savings, trend, top services.</summary>
-public sealed class CostOverviewService(CostQueryEngine engine, TimeProvider time)
+public sealed class CostOverviewService(CostQueryEngine engine, Administration.ApplicationSettingsService settings, TimeProvider time)
 {
     public const int TrendDays = 90;
 
-    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    /// <summary>Today in the time zone the administrators chose (Settings → Application).</summary>
+    public async Task<DateOnly> TodayAsync(CancellationToken ct)
+    {
+        var zone = (await settings.GetAsync(ct)).TimeZone;
+        var now = TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var info) ? TimeZoneInfo.ConvertTime(time.GetUtcNow(), info) : time.GetUtcNow();
+        return DateOnly.FromDateTime(now.DateTime);
+    }
 
     public async Task<CostOverview> GetAsync(CancellationToken ct)
     {
-        var today = Today;
+        var today = await TodayAsync(ct);
         var tomorrow = today.AddDays(1);
         var monthStart = new DateOnly(today.Year, today.Month, 1);
         var lastMonthStart = monthStart.AddMonths(-1);

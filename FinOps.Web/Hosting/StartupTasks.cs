@@ -32,6 +32,7 @@ public sealed class StartupTasks(
         var pollSeconds = Math.Max(5, options.Ingestion.InboxPollSeconds);
         recurringJobs.AddOrUpdate<InboxPollJob>("inbox-poll", j => j.PollAsync(CancellationToken.None),
             pollSeconds >= 60 ? Cron.Minutely() : $"*/{pollSeconds} * * * * *");
+        recurringJobs.AddOrUpdate<LineItemRetentionJob>("line-item-retention", j => j.ApplyAsync(CancellationToken.None), Cron.Daily(3));
         if (options.Demo.Enabled)
         {
             await demo.SeedIfEmptyAsync(cancellationToken);

@@ -42,6 +42,7 @@ public static class WebSetup
         services.AddTransient<ImportJob>();
         services.AddTransient<InboxPollJob>();
         services.AddTransient<DemoLiveFeedJob>();
+        services.AddTransient<LineItemRetentionJob>();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<StartupTasks>();
     }

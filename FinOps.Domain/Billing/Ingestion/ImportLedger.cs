@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinOps.Domain.Billing.Ingestion;
 
-/// <summary>How current the data of one (provider, billing account) is.</summary>
+/// <summary>How current the data of one (provider, billing account) is; stale when older than the provider's threshold.</summary>
 public sealed record DataFreshness(string? ProviderName, string BillingAccountId, string? BillingAccountName, DateTimeOffset? DataThrough,
-    DateTimeOffset? LastLoadedAt);
+    DateTimeOffset? LastLoadedAt, bool IsStale = false);
 
 /// <summary>Read side of the import ledger, for the Ingestion page, the API and the dashboard.</summary>
-public sealed class ImportLedger(IDbContextFactory<FinOpsDbContext> dbFactory)
+public sealed class ImportLedger(IDbContextFactory<FinOpsDbContext> dbFactory, Administration.ApplicationSettingsService settings, TimeProvider time)
 {
     /// <summary>The newest imports first, with their totals (issues are loaded per import by <see cref="GetAsync"/>).</summary>
     public async Task<IReadOnlyList<ImportRecord>> ListAsync(int take, CancellationToken ct)
@@ -42,10 +42,16 @@ public sealed class ImportLedger(IDbContextFactory<FinOpsDbContext> dbFactory)
         var slices = await db.BillingSlices.AsNoTracking().Where(s => s.IsCurrent)
             .Join(db.Imports, s => s.ImportId, i => i.Id, (s, i) => new { s.ProviderName, s.BillingAccountId, s.BillingAccountName, s.DataThrough, i.FinishedAt })
             .ToListAsync(ct);
+        var thresholds = await settings.GetAsync(ct);
+        var now = time.GetUtcNow();
         return slices
             .GroupBy(s => (s.ProviderName, s.BillingAccountId))
-            .Select(g => new DataFreshness(g.Key.ProviderName, g.Key.BillingAccountId, g.Select(s => s.BillingAccountName).FirstOrDefault(n => n is not null),
-                g.Max(s => s.DataThrough), g.Max(s => s.FinishedAt)))
+            .Select(g =>
+            {
+                var through = g.Max(s => s.DataThrough);
+                return new DataFreshness(g.Key.ProviderName, g.Key.BillingAccountId, g.Select(s => s.BillingAccountName).FirstOrDefault(n => n is not null),
+                    through, g.Max(s => s.FinishedAt), through is null || now - through > thresholds.StalenessFor(g.Key.ProviderName));
+            })
             .OrderBy(f => f.ProviderName, StringComparer.Ordinal).ThenBy(f => f.BillingAccountId, StringComparer.Ordinal)
             .ToList();
     }

@@ -1,0 +1,34 @@
+using FinOps.Domain.Costs;
+using FinOps.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinOps.Domain.Administration;
+
+/// <summary>
+/// Deletes line items older than the retention the administrators set (Settings → Application); the daily rollups
+/// are kept, so trends and totals over old periods still answer. Audited. Idempotent: a second run deletes nothing.
+/// </summary>
+public sealed class LineItemRetention(IDbContextFactory<FinOpsDbContext> dbFactory, ApplicationSettingsService settings, AuditLog audit, TimeProvider time)
+{
+    /// <summary>Applies the retention; returns how many line items were deleted (0 when retention is off).</summary>
+    public async Task<int> ApplyAsync(CancellationToken ct)
+    {
+        var months = (await settings.GetAsync(ct)).LineItemRetentionMonths;
+        if (months <= 0)
+        {
+            return 0;
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var cutoff = CostQueryEngine.DayNumber(new DateOnly(today.Year, today.Month, 1).AddMonths(-months));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var deleted = await db.LineItems.Where(l => l.ChargeDay < cutoff).ExecuteDeleteAsync(ct);
+        if (deleted > 0)
+        {
+            await audit.WriteAsync("system", "retention.applied", "LineItems", null, null, new { Deleted = deleted, Before = CostQueryEngine.DateFromDay(cutoff) },
+                $"Deleted {deleted:N0} line items charged before {CostQueryEngine.DateFromDay(cutoff):yyyy-MM-dd} (daily rollups kept)", ct);
+        }
+
+        return deleted;
+    }
+}
