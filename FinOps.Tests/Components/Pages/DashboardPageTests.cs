@@ -73,4 +73,17 @@ public sealed class DashboardPageTests : PageTestContext
 
         cut.WaitForAssertion(() => Assert.Contains("42.00 USD", cut.Find("[data-testid='kpi-mtd']").TextContent), TimeSpan.FromSeconds(5));
     }
+
+    [Fact]
+    public async Task Amounts_FollowTheCurrencyFormatOfTheApplicationSettings()
+    {
+        await InitializeStoreAsync();
+        await ImportAsync(new FocusCsv().Row([.. On("2024-10-03"), ("BilledCost", "1234.56")]).ToCsv());
+        await Services.GetRequiredService<ApplicationSettingsService>().SaveAsync(new ApplicationSettings { CurrencyFormat = "N0" }, "test", CancellationToken.None);
+        SignIn("viewer@example.com", Roles.Viewer);
+
+        var cut = Render<DashboardPage>();
+
+        Assert.Contains("1,235 USD", cut.Find("[data-testid='kpi-mtd']").TextContent);
+    }
 }

@@ -16,9 +16,11 @@ public partial class DashboardPage : IDisposable
     private string? _currency;
     private ApexChartOptions? _trendOptions;
     private LiveRefresh? _live;
+    private string _moneyFormat = "N2";
 
     [Inject] public required CostOverviewService Overview { get; init; }
     [Inject] public required ImportLedger Ledger { get; init; }
+    [Inject] public required FinOps.Domain.Administration.ApplicationSettingsService Settings { get; init; }
     [Inject] public required Notifier<CostDataChanged> CostDataChanges { get; init; }
 
     private CurrencyOverview? Current => _overview?.Currencies.FirstOrDefault(c => c.Currency == _currency) ?? _overview?.Currencies.FirstOrDefault();
@@ -40,6 +42,7 @@ public partial class DashboardPage : IDisposable
 
     private async Task LoadAsync()
     {
+        _moneyFormat = (await Settings.GetAsync(CancellationToken.None)).CurrencyFormat;
         _overview = await Overview.GetAsync(CancellationToken.None);
         _freshness = await Ledger.FreshnessAsync(CancellationToken.None);
         _currency ??= _overview.Currencies.FirstOrDefault()?.Currency;
@@ -76,7 +79,7 @@ public partial class DashboardPage : IDisposable
     }
 
     private string Money(decimal amount) =>
-        $"{amount.ToString("N2", CultureInfo.InvariantCulture)} {Current?.Currency}";
+        $"{amount.ToString(_moneyFormat, CultureInfo.InvariantCulture)} {Current?.Currency}";
 
     private static string Change(decimal current, decimal previous)
     {

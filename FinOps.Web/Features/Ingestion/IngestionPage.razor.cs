@@ -30,6 +30,7 @@ public partial class IngestionPage : IDisposable
     private Severity _uploadSeverity = Severity.Info;
     private LiveRefresh? _live;
     private bool _canImport;
+    private string _moneyFormat = "N2";
 
     [CascadingParameter] public required Task<AuthenticationState> Authentication { get; set; }
 
@@ -39,6 +40,7 @@ public partial class IngestionPage : IDisposable
     [Inject] public required ImportProgressTracker Progress { get; init; }
     [Inject] public required FinOpsOptions Options { get; init; }
     [Inject] public required FinOpsPaths Paths { get; init; }
+    [Inject] public required ApplicationSettingsService Settings { get; init; }
     [Inject] public required Notifier<ImportChanged> ImportChanges { get; init; }
     [Inject] public required Notifier<ImportProgress> ProgressChanges { get; init; }
 
@@ -73,6 +75,7 @@ public partial class IngestionPage : IDisposable
 
     private async Task LoadAsync()
     {
+        _moneyFormat = (await Settings.GetAsync(CancellationToken.None)).CurrencyFormat;
         _imports = (await Ledger.ListAsync(200, CancellationToken.None)).ToList();
         _freshness = await Ledger.FreshnessAsync(CancellationToken.None);
         if (_selected is not null)
@@ -144,8 +147,8 @@ public partial class IngestionPage : IDisposable
         _ => Color.Warning,
     };
 
-    internal static string FormatMoney(decimal amount, string currency) =>
-        $"{amount.ToString("N2", CultureInfo.InvariantCulture)} {currency}";
+    private string FormatMoney(decimal amount, string currency) =>
+        $"{amount.ToString(_moneyFormat, CultureInfo.InvariantCulture)} {currency}";
 
     internal static string FormatTime(DateTimeOffset? time) =>
         time is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "";
