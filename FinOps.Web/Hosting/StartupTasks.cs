@@ -18,6 +18,7 @@ public sealed class StartupTasks(
     DemoSeeder demo,
     FinOps.Web.Security.AdminBootstrapper administrators,
     FinOpsOptions options,
+    FinOpsPaths paths,
     ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -47,7 +48,7 @@ public sealed class StartupTasks(
             recurringJobs.RemoveIfExists("demo-live-feed");
         }
 
-        logger.LogInformation("FinOps Cockpit started; data directory {DataDirectory}", options.DataDirectory);
+        logger.LogInformation("FinOps Cockpit started; data directory {DataDirectory}", paths.DataDirectory);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
