@@ -1,7 +1,11 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using FinOps.Domain.Administration;
+using FinOps.Domain.Anomalies;
+using FinOps.Domain.Common;
 using FinOps.Web.Realtime;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FinOps.Tests.Integration;
 
@@ -84,5 +88,53 @@ public sealed class AlertsHubTests(FinOpsAppFactory app) : IClassFixture<FinOpsA
         using var response = await client.PostAsync(Negotiate, null);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    /// <summary>
+    /// A real hub connection over SignalR's long-polling transport, spoken by hand (negotiate, handshake, polls):
+    /// what the detection publishes reaches the connected client as <see cref="AlertsHub.AnomaliesDetectedMethod"/>.
+    /// </summary>
+    [Fact]
+    public async Task AConnectedTokenClient_ReceivesNewlyDetectedAnomalies()
+    {
+        const char RecordSeparator = '\u001e';
+        using var client = app.CreateTokenClient(FinOpsAppFactory.Token);
+        client.Timeout = TimeSpan.FromSeconds(30);
+        using var negotiate = await client.PostAsync(Negotiate, null);
+        var connection = Uri.EscapeDataString((await ConnectionTokenAsync(negotiate))!);
+        var endpoint = new Uri($"{AlertsHub.Path}?id={connection}", UriKind.Relative);
+        using var handshake = new StringContent("{\"protocol\":\"json\",\"version\":1}" + RecordSeparator, Encoding.UTF8, "text/plain");
+        (await client.PostAsync(endpoint, handshake)).EnsureSuccessStatusCode();
+        await PollUntilAsync(client, endpoint, text => text.Contains("{}" + RecordSeparator, StringComparison.Ordinal));
+
+        var anomaly = Anomaly.From(new DetectedAnomaly(SeriesKey.ForService("AWS", "A1", "S1", "Amazon Elastic Compute Cloud", "USD"),
+            new DateOnly(2024, 10, 10), AnomalyKind.Spike, 100m, 1400m, 1300m, 12.5, AnomalyDetector.MethodName, "p", "why"), DateTimeOffset.UnixEpoch);
+        anomaly.Id = 4242;
+        await app.Services.GetRequiredService<Notifier<AnomaliesDetected>>().PublishAsync(new AnomaliesDetected([anomaly]));
+
+        var received = await PollUntilAsync(client, endpoint, text => text.Contains(AlertsHub.AnomaliesDetectedMethod, StringComparison.Ordinal));
+        using var message = JsonDocument.Parse(received.Split(RecordSeparator).First(m => m.Contains(AlertsHub.AnomaliesDetectedMethod, StringComparison.Ordinal)));
+        var alert = Assert.Single(message.RootElement.GetProperty("arguments")[0].EnumerateArray());
+        Assert.Equal(4242, alert.GetProperty("id").GetInt64());
+        Assert.Equal("Amazon Elastic Compute Cloud · S1 · AWS", alert.GetProperty("series").GetString());
+        Assert.Equal(1300m, alert.GetProperty("impact").GetDecimal());
+        Assert.Equal("2024-10-10", alert.GetProperty("date").GetString());
+    }
+
+    private static async Task<string> PollUntilAsync(HttpClient client, Uri endpoint, Func<string, bool> done)
+    {
+        var seen = new StringBuilder();
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            using var poll = await client.GetAsync(endpoint);
+            poll.EnsureSuccessStatusCode();
+            seen.Append(await poll.Content.ReadAsStringAsync());
+            if (done(seen.ToString()))
+            {
+                return seen.ToString();
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"The hub did not send what was expected; received: {seen}");
     }
 }
