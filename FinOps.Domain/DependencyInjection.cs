@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddSingleton<CostQueryEngine>();
         services.AddSingleton<CostOverviewService>();
         services.AddSingleton<Anomalies.SeriesBuilder>();
+        services.AddSingleton<Anomalies.AnomalyService>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<Administration.AuditLog>();
         services.AddSingleton<Administration.ApplicationSettingsService>();

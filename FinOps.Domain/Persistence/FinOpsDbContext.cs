@@ -1,4 +1,5 @@
 using FinOps.Domain.Administration;
+using FinOps.Domain.Anomalies;
 using FinOps.Domain.Api;
 using FinOps.Domain.Billing;
 using FinOps.Domain.Billing.Ingestion;
@@ -23,6 +24,7 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
     public DbSet<KioskLink> KioskLinks => Set<KioskLink>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
+    public DbSet<Anomaly> Anomalies => Set<Anomaly>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -31,6 +33,9 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
         configurationBuilder.Properties<ImportStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ImportSource>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ImportIssueSeverity>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AnomalyKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AnomalyStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SeriesLevel>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -91,6 +96,16 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
             // Replacing a delivery deletes by slice. No index on the day: a range over months reads most rows anyway,
             // and a non-covering index made grouped scans slower (measured), while every index slows the import.
             e.HasIndex(x => x.SliceId);
+        });
+        builder.Entity<Anomaly>(e =>
+        {
+            e.ToTable("Anomalies");
+            // The same anomaly (series, day, kind) is recorded once, whichever run finds it first.
+            e.HasIndex(x => new { x.SeriesId, x.Date, x.Kind }).IsUnique();
+            e.HasIndex(x => new { x.Status, x.Date });
+            e.Ignore(x => x.Series);
+            e.Ignore(x => x.Severity);
+            e.Ignore(x => x.SeriesLabel);
         });
         builder.Entity<ApiToken>(e =>
         {

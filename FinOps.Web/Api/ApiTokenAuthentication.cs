@@ -23,6 +23,11 @@ public sealed class ApiTokenAuthenticationHandler(
     public const string SchemeName = "ApiToken";
     public const string WriteScopeClaim = "finops:write";
 
+    /// <summary>Whether the request presents a token this handler reads (a Bearer header, or access_token on a hub path).</summary>
+    public static bool CarriesToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        || (request.Path.StartsWithSegments("/hubs") && request.Query["access_token"] is { Count: > 0 });
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();

@@ -43,7 +43,14 @@ public static class WebSetup
         services.AddTransient<InboxPollJob>();
         services.AddTransient<DemoLiveFeedJob>();
         services.AddTransient<LineItemRetentionJob>();
+        services.AddTransient<AnomalyDetectionJob>();
         services.AddSingleton<DemoSeeder>();
+
+        // Subscribed before StartupTasks runs, so that the imports it triggers are followed by anomaly detection and alerts.
+        services.AddSingleton<AnomalyDetectionTrigger>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnomalyDetectionTrigger>());
+        services.AddSingleton<Realtime.AlertsBroadcaster>();
+        services.AddHostedService(sp => sp.GetRequiredService<Realtime.AlertsBroadcaster>());
         services.AddHostedService<StartupTasks>();
     }
 }

@@ -24,6 +24,25 @@ public sealed class LiveRefresh(Func<Func<Task>, Task> invokeAsync, Func<Excepti
 
     public void Watch<TEvent>(Notifier<TEvent> notifier) => _subscriptions.Add(notifier.Subscribe(_ => OnEventAsync()));
 
+    /// <summary>
+    /// Same, and hands each event to <paramref name="collect"/> first, on the publisher's thread (so it must be
+    /// thread-safe, e.g. enqueue into a concurrent queue that the refresh drains): for components that show what
+    /// arrived (toasts), not only reload.
+    /// </summary>
+    public void Watch<TEvent>(Notifier<TEvent> notifier, Action<TEvent> collect) => _subscriptions.Add(notifier.Subscribe(e =>
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return Task.CompletedTask;
+            }
+        }
+
+        collect(e);
+        return OnEventAsync();
+    }));
+
     private Task OnEventAsync()
     {
         lock (_gate)

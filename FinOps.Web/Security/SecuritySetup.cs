@@ -39,6 +39,15 @@ public static class SecuritySetup
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddPolicyScheme(Policies.PersonOrTokenScheme, "Person or API token", o =>
+            {
+                o.ForwardDefaultSelector = context => ApiTokenAuthenticationHandler.CarriesToken(context.Request)
+                    ? ApiTokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme;
+                // Hub clients are programs: a 401 or 403 they can act on, not a redirect to the sign-in page.
+                o.ForwardChallenge = ApiTokenAuthenticationHandler.SchemeName;
+                o.ForwardForbid = ApiTokenAuthenticationHandler.SchemeName;
+            })
             .AddFinOpsSingleSignOn(configuration.GetSection(SingleSignOnOptions.SectionName).Get<SingleSignOnOptions>() ?? new SingleSignOnOptions())
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>

@@ -48,9 +48,13 @@ public sealed class RecordingJobClient : IBackgroundJobClient
 {
     public List<Hangfire.Common.Job> Created { get; } = [];
 
+    /// <summary>The state each job was created in (Enqueued, Scheduled...), in the order of <see cref="Created"/>.</summary>
+    public List<Hangfire.States.IState> States { get; } = [];
+
     public string Create(Hangfire.Common.Job job, Hangfire.States.IState state)
     {
         Created.Add(job);
+        States.Add(state);
         return Created.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
