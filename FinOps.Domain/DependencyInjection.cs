@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<DimensionCache>();
         services.AddSingleton<CostQueryEngine>();
         services.AddSingleton<CostOverviewService>();
+        services.AddSingleton<DashboardService>();
         services.AddSingleton<Anomalies.SeriesBuilder>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<Administration.AuditLog>();
