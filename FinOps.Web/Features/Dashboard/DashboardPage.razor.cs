@@ -139,7 +139,7 @@ public partial class DashboardPage : IDisposable
 
     private string SpenderChange(Spender spender) =>
         (spender.Change >= 0 ? "+" : "") + spender.Change.ToString(_moneyFormat, CultureInfo.InvariantCulture) +
-        (spender.ChangeRatio is { } ratio ? $" ({(ratio >= 0 ? "+" : "")}{ratio.ToString("P1", CultureInfo.InvariantCulture)})" : " (new)");
+        (spender.ChangeRatio is { } ratio ? $" ({(ratio >= 0 ? "+" : "")}{ratio.ToString("0.0%", CultureInfo.InvariantCulture)})" : " (new)");
 
     public void Dispose()
     {
