@@ -89,13 +89,13 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser context (1600x1000) and page on the app.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context (1600x1000 unless given) and page on the app.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1600, int height = 1000)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-US",
             TimezoneId = "UTC",
         });

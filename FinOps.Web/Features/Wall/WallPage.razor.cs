@@ -118,8 +118,8 @@ public partial class WallPage : IAsyncDisposable
             return;
         }
 
-        var share = Rotating ? 0.68 : 0.52;
-        _trendOptions = TrendChart.Build(dashboard, _dashboard.Today, dashboard.Currency, ChartThemeMode.Dark, (int)(_viewportHeight * share));
+        var share = Rotating ? 0.66 : 0.5;
+        _trendOptions = TrendChart.Build(dashboard, _dashboard.Today, dashboard.Currency, ChartThemeMode.Dark, (int)(_viewportHeight * share), animate: false);
     }
 
     private static string N0(decimal amount) => amount.ToString("N0", CultureInfo.InvariantCulture);
