@@ -15,7 +15,7 @@ public sealed class WallBrowserTests(BrowserAppFixture app, ITestOutputHelper ou
     public async Task Wall_ShowsKpisForecastTrendAndTopServices_FillingTheScreen(int width, int height)
     {
         Skip.If(app.SkipReason is not null, app.SkipReason);
-        var page = await app.NewPageAsync(width, height);
+        var page = await app.NewSignedInPageAsync(BrowserAppFixture.AdminEmail, width, height);
         await RunAsync(page, $"wall-{width}x{height}", async () =>
         {
             await OpenWallAsync(page, "/wall");
@@ -38,7 +38,7 @@ public sealed class WallBrowserTests(BrowserAppFixture app, ITestOutputHelper ou
     public async Task Wall_RotatesBetweenPanels_WhenAskedTo()
     {
         Skip.If(app.SkipReason is not null, app.SkipReason);
-        var page = await app.NewPageAsync(1920, 1080);
+        var page = await app.NewSignedInPageAsync(BrowserAppFixture.AdminEmail, 1920, 1080);
         await RunAsync(page, "wall-rotate", async () =>
         {
             await OpenWallAsync(page, "/wall?rotate=5");
@@ -59,7 +59,7 @@ public sealed class WallBrowserTests(BrowserAppFixture app, ITestOutputHelper ou
     public async Task Wall_UsesItsOwnReconnectIndicator_NotTheDefaultModal_AndRejoinsAfterALostConnection()
     {
         Skip.If(app.SkipReason is not null, app.SkipReason);
-        var page = await app.NewPageAsync(1920, 1080);
+        var page = await app.NewSignedInPageAsync(BrowserAppFixture.AdminEmail, 1920, 1080);
         await RunAsync(page, "wall-reconnect", async () =>
         {
             await OpenWallAsync(page, "/wall");
@@ -84,10 +84,11 @@ public sealed class WallBrowserTests(BrowserAppFixture app, ITestOutputHelper ou
     public async Task Dashboard_At1920x1080_ShowsForecastKpiTrendAndTopSpenders_AndKeepsTheDefaultReconnectModal()
     {
         Skip.If(app.SkipReason is not null, app.SkipReason);
-        var page = await app.NewPageAsync(1920, 1080);
+        var page = await app.NewSignedInPageAsync(BrowserAppFixture.AdminEmail, 1920, 1080);
         await RunAsync(page, "dashboard-1920x1080", async () =>
         {
-            await BrowserAppFixture.SignInAsync(page, BrowserAppFixture.AdminEmail);
+            await page.GotoAsync("/");
+            await page.Locator(".mud-layout[data-circuit-ready='true']").WaitForAsync(new() { Timeout = 30_000 });
 
             await Expect(page.Locator("[data-testid=kpi-forecast]")).ToContainTextAsync("Forecast for");
             await Expect(page.Locator(".finops-chart[data-chart-ready='true']")).ToBeVisibleAsync();
@@ -101,9 +102,9 @@ public sealed class WallBrowserTests(BrowserAppFixture app, ITestOutputHelper ou
         });
     }
 
+    /// <summary>Opens the wall (the page is signed in) and waits for the circuit.</summary>
     private static async Task OpenWallAsync(IPage page, string path)
     {
-        await BrowserAppFixture.SignInAsync(page, BrowserAppFixture.AdminEmail);
         await page.GotoAsync(path);
         // Set by wall-connection.js once the circuit is up and the wall layout has loaded it.
         await page.Locator("[data-wall-connection='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
