@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<DimensionCache>();
         services.AddSingleton<CostQueryEngine>();
         services.AddSingleton<CostOverviewService>();
+        services.AddSingleton<DashboardService>();
         services.AddSingleton<Anomalies.SeriesBuilder>();
         services.AddSingleton<Anomalies.AnomalyService>();
         services.AddSingleton<DatabaseInitializer>();

@@ -26,7 +26,10 @@ public sealed class CostOverviewService(CostQueryEngine engine, Administration.A
         return DateOnly.FromDateTime(now.DateTime);
     }
 
-    public async Task<CostOverview> GetAsync(CancellationToken ct)
+    public Task<CostOverview> GetAsync(CancellationToken ct) => GetAsync(CostMetric.BilledCost, ct);
+
+    /// <summary>The overview with month to date, last 30 days and the trend in <paramref name="metric"/> (savings are always list minus effective).</summary>
+    public async Task<CostOverview> GetAsync(CostMetric metric, CancellationToken ct)
     {
         var today = await TodayAsync(ct);
         var tomorrow = today.AddDays(1);
@@ -35,14 +38,14 @@ public sealed class CostOverviewService(CostQueryEngine engine, Administration.A
         var lastMonthSameDay = lastMonthStart.AddDays(Math.Min(today.Day, DateTime.DaysInMonth(lastMonthStart.Year, lastMonthStart.Month)));
         var last30 = tomorrow.AddDays(-30);
 
-        var mtd = await engine.QueryAsync(new CostQuery(monthStart, tomorrow), ct);
-        var previous = await engine.QueryAsync(new CostQuery(lastMonthStart, lastMonthSameDay), ct);
-        var billed30 = await engine.QueryAsync(new CostQuery(last30, tomorrow), ct);
+        var mtd = await engine.QueryAsync(new CostQuery(monthStart, tomorrow, metric), ct);
+        var previous = await engine.QueryAsync(new CostQuery(lastMonthStart, lastMonthSameDay, metric), ct);
+        var billed30 = await engine.QueryAsync(new CostQuery(last30, tomorrow, metric), ct);
         var list30 = await engine.QueryAsync(new CostQuery(last30, tomorrow, CostMetric.ListCost), ct);
         var effective30 = await engine.QueryAsync(new CostQuery(last30, tomorrow, CostMetric.EffectiveCost), ct);
-        var trend = await engine.QueryAsync(new CostQuery(tomorrow.AddDays(-TrendDays), tomorrow,
+        var trend = await engine.QueryAsync(new CostQuery(tomorrow.AddDays(-TrendDays), tomorrow, metric,
             GroupBy: [CostDimension.ForColumn("ProviderName")], Granularity: Granularity.Day), ct);
-        var services = await engine.QueryAsync(new CostQuery(last30, tomorrow, GroupBy: [CostDimension.ForColumn("ServiceName")]), ct);
+        var services = await engine.QueryAsync(new CostQuery(last30, tomorrow, metric, GroupBy: [CostDimension.ForColumn("ServiceName")]), ct);
 
         static decimal Total(CostResult result, string currency) =>
             result.Totals.FirstOrDefault(t => t.BillingCurrency == currency)?.Cost ?? 0m;

@@ -89,18 +89,38 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser context (1600x1000) and page on the app.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context (1600x1000 unless given) and page on the app.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1600, int height = 1000, string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-US",
             TimezoneId = "UTC",
+            StorageState = storageState,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    private readonly Dictionary<string, string> _signedIn = [];
+
+    /// <summary>
+    /// A fresh context and page already signed in as <paramref name="email"/>: the first call signs in through the form,
+    /// later calls reuse its cookies (sign-ins are rate-limited per address, and every test signing in would exhaust it).
+    /// </summary>
+    public async Task<IPage> NewSignedInPageAsync(string email, int width, int height)
+    {
+        if (!_signedIn.TryGetValue(email, out var state))
+        {
+            var first = await NewPageAsync(width, height);
+            await SignInAsync(first, email);
+            state = _signedIn[email] = await first.Context.StorageStateAsync();
+            return first;
+        }
+
+        return await NewPageAsync(width, height, state);
     }
 
     /// <summary>Signs in through the login form and waits for the interactive dashboard.</summary>

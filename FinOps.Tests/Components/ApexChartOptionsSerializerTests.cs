@@ -36,6 +36,41 @@ public sealed class ApexChartOptionsSerializerTests : BunitTestBase
     }
 
     [Fact]
+    public void StackedDateSeries_AreAlignedOnTheUnionOfTheirDates_WithZeroWhereASeriesHasNoPoint()
+    {
+        var d1 = new DateOnly(2024, 10, 1);
+        var json = Serialize(new ApexChartOptions
+        {
+            Kind = ChartKind.Area,
+            Stacked = true,
+            Series =
+            [
+                new ChartSeries("Actual", [new ChartPoint(d1, 5m), new ChartPoint(d1.AddDays(1), 6m)]),
+                new ChartSeries("Forecast", [new ChartPoint(d1.AddDays(2), 7m)]) { Dashed = true },
+            ],
+        });
+
+        var series = json.GetProperty("series");
+        Assert.Equal([5m, 6m, 0m], series[0].GetProperty("data").EnumerateArray().Select(p => p.GetProperty("y").GetDecimal()));
+        Assert.Equal([0m, 0m, 7m], series[1].GetProperty("data").EnumerateArray().Select(p => p.GetProperty("y").GetDecimal()));
+        Assert.Equal(series[0].GetProperty("data")[2].GetProperty("x").GetInt64(), series[1].GetProperty("data")[2].GetProperty("x").GetInt64());
+    }
+
+    [Fact]
+    public void Animate_False_TurnsApexChartsAnimationsOff_AndTheDefaultLeavesThemOn()
+    {
+        ApexChartOptions Options(bool animate) => new()
+        {
+            Kind = ChartKind.Line,
+            Series = [new ChartSeries("a", [new ChartPoint(new DateOnly(2024, 10, 1), 1m)])],
+            Animate = animate,
+        };
+
+        Assert.False(Serialize(Options(false)).GetProperty("chart").GetProperty("animations").GetProperty("enabled").GetBoolean());
+        Assert.False(Serialize(Options(true)).GetProperty("chart").TryGetProperty("animations", out _));
+    }
+
+    [Fact]
     public void UnstackedChart_OmitsStackedAndOtherUnsetOptions()
     {
         var text = ApexChartOptionsSerializer.Serialize(new ApexChartOptions

@@ -86,4 +86,91 @@ public sealed class DashboardPageTests : PageTestContext
 
         Assert.Contains("1,235 USD", cut.Find("[data-testid='kpi-mtd']").TextContent);
     }
+    [Fact]
+    public async Task TrendToggle_FromProviderToCategory_RedrawsTheChartWithOneSeriesPerCategory_AndKeepsTheForecast()
+    {
+        await InitializeStoreAsync();
+        await ImportAsync(new FocusCsv()
+            .Row([.. On("2024-10-03"), ("BilledCost", "10"), ("ServiceCategory", "Compute")])
+            .Row([.. On("2024-10-04"), ("BilledCost", "20"), ("ServiceCategory", "Storage"), ("ProviderName", "Microsoft"), ("BillingAccountId", "M1")])
+            .ToCsv());
+        SignIn("viewer@example.com", Roles.Viewer);
+        var cut = Render<DashboardPage>();
+        var rendered = SeriesNames(JSInterop.Invocations.Single(i => i.Identifier == "render").Arguments[1]!.ToString()!);
+        Assert.Equal(["Microsoft", "AWS", "Forecast"], rendered);
+
+        cut.Find("[data-testid='group-category']").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            var update = JSInterop.Invocations.Last(i => i.Identifier == "update");
+            Assert.Equal(["Storage", "Compute", "Forecast"], SeriesNames(update.Arguments[1]!.ToString()!));
+        });
+        Assert.EndsWith("?group=category", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri);
+        Assert.Contains("by service category", cut.Markup);
+    }
+
+    [Fact]
+    public async Task MetricSwitch_ToAmortized_ShowsEffectiveCostInTheKpis()
+    {
+        await InitializeStoreAsync();
+        await ImportAsync(new FocusCsv()
+            .Row([.. On("2024-10-03"), ("BilledCost", "150"), ("EffectiveCost", "140"), ("ListCost", "200")])
+            .ToCsv());
+        SignIn("viewer@example.com", Roles.Viewer);
+        var cut = Render<DashboardPage>();
+        Assert.Contains("150.00 USD", cut.Find("[data-testid='kpi-mtd']").TextContent);
+
+        cut.Find("[data-testid='metric-amortized']").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            var mtd = cut.Find("[data-testid='kpi-mtd']").TextContent;
+            Assert.Contains("140.00 USD", mtd);
+            Assert.Contains("amortized", mtd);
+            Assert.Contains("140.00 USD", cut.Find("[data-testid='kpi-30d']").TextContent);
+        });
+        Assert.EndsWith("?metric=amortized", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public async Task ForecastKpi_NamesTheMonth_AndAddsTheSameWeekdayAverageToTheCompleteDays()
+    {
+        await InitializeStoreAsync();
+        // Monday 2024-10-14: the remaining Mondays (21st, 28th) are forecast at 40 / 4 = 10 each.
+        await ImportAsync(new FocusCsv().Row([.. On("2024-10-14"), ("BilledCost", "40")]).ToCsv());
+        SignIn("viewer@example.com", Roles.Viewer);
+
+        var cut = Render<DashboardPage>();
+
+        var kpi = cut.Find("[data-testid='kpi-forecast']").TextContent;
+        Assert.Contains("Forecast for October", kpi);
+        Assert.Contains("60.00 USD", kpi);
+    }
+
+    [Fact]
+    public async Task TopSpenders_ShowServicesSubAccountsAndTeams_WithTheChangeAgainstThePrevious30Days()
+    {
+        await InitializeStoreAsync();
+        await ImportAsync(new FocusCsv()
+            .Row([.. On("2024-10-10"), ("BilledCost", "125"), ("Tags", "{\"team\": \"web\"}"), ("SubAccountId", "prod-1")])
+            .Row([.. On("2024-09-10"), ("BilledCost", "100"), ("Tags", "{\"team\": \"web\"}"), ("SubAccountId", "prod-1")])
+            .ToCsv());
+        SignIn("viewer@example.com", Roles.Viewer);
+
+        var cut = Render<DashboardPage>();
+
+        var team = cut.Find("[data-testid='top-tag'] tbody tr").TextContent;
+        Assert.Contains("web", team);
+        Assert.Contains("125.00 USD", team);
+        Assert.Contains("100.0%", team);
+        Assert.Contains("+25.00 (+25.0%)", team);
+        Assert.Contains("+25.00 (+25.0%)", cut.Find("[data-testid='top-subaccounts'] tbody tr").TextContent);
+        Assert.Contains("prod-1", cut.Find("[data-testid='top-subaccounts'] tbody tr").TextContent);
+        Assert.Contains("+25.00 (+25.0%)", cut.Find("[data-testid='top-services'] tbody tr").TextContent);
+    }
+
+    private static string[] SeriesNames(string json) =>
+        System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("series").EnumerateArray()
+            .Select(s => s.GetProperty("name").GetString()!).ToArray();
 }

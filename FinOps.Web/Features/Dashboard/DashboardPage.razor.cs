@@ -8,24 +8,59 @@ using Microsoft.AspNetCore.Components;
 
 namespace FinOps.Web.Features.Dashboard;
 
-/// <summary>The first page: headline costs per currency, the 90-day trend by provider and top services; refreshes when data lands.</summary>
+/// <summary>
+/// The first page: headline costs per currency in the chosen metric, the 90-day trend stacked by provider or service
+/// category with the month-end forecast, and the top services, sub-accounts and tag values of the last 30 days against
+/// the 30 days before. Metric, grouping and tag key live in the URL; the page refreshes when data lands.
+/// </summary>
 public partial class DashboardPage : IDisposable
 {
     private CostOverview? _overview;
+    private FinOps.Domain.Costs.Dashboard? _dashboard;
     private IReadOnlyList<DataFreshness> _freshness = [];
     private string? _currency;
     private ApexChartOptions? _trendOptions;
     private LiveRefresh? _live;
     private string _moneyFormat = "N2";
+    private (CostMetric Metric, TrendGrouping Grouping, string Tag)? _loaded;
+    private CostMetric _metric;
+    private TrendGrouping _grouping;
+    private string _tag = DashboardService.DefaultTagKey;
 
     [Inject] public required CostOverviewService Overview { get; init; }
+    [Inject] public required DashboardService DashboardData { get; init; }
     [Inject] public required ImportLedger Ledger { get; init; }
     [Inject] public required FinOps.Domain.Administration.ApplicationSettingsService Settings { get; init; }
     [Inject] public required Notifier<CostDataChanged> CostDataChanges { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+
+    /// <summary><c>billed</c> (default) or <c>amortized</c> (effective cost: commitments spread over the days they cover).</summary>
+    [SupplyParameterFromQuery(Name = "metric")] public string? MetricQuery { get; set; }
+
+    /// <summary><c>provider</c> (default) or <c>category</c>: what the trend is stacked by.</summary>
+    [SupplyParameterFromQuery(Name = "group")] public string? GroupQuery { get; set; }
+
+    /// <summary>The tag key of the third top-spender table (default <c>team</c>).</summary>
+    [SupplyParameterFromQuery(Name = "tag")] public string? TagQuery { get; set; }
 
     private CurrencyOverview? Current => _overview?.Currencies.FirstOrDefault(c => c.Currency == _currency) ?? _overview?.Currencies.FirstOrDefault();
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    private CurrencyDashboard? CurrentDashboard => _dashboard?.Currencies.FirstOrDefault(c => c.Currency == Current?.Currency);
+
+    private string MetricLabel => _metric == CostMetric.EffectiveCost ? "amortized" : "billed";
+
+    private string GroupLabel => _grouping == TrendGrouping.Category ? "service category" : "provider";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _metric = string.Equals(MetricQuery, "amortized", StringComparison.OrdinalIgnoreCase) ? CostMetric.EffectiveCost : CostMetric.BilledCost;
+        _grouping = string.Equals(GroupQuery, "category", StringComparison.OrdinalIgnoreCase) ? TrendGrouping.Category : TrendGrouping.Provider;
+        _tag = string.IsNullOrWhiteSpace(TagQuery) ? DashboardService.DefaultTagKey : TagQuery.Trim();
+        if (_loaded != (_metric, _grouping, _tag))
+        {
+            await LoadAsync();
+        }
+    }
 
     protected override void OnAfterRender(bool firstRender)
     {
@@ -42,11 +77,33 @@ public partial class DashboardPage : IDisposable
 
     private async Task LoadAsync()
     {
+        var state = (_metric, _grouping, _tag);
         _moneyFormat = (await Settings.GetAsync(CancellationToken.None)).CurrencyFormat;
-        _overview = await Overview.GetAsync(CancellationToken.None);
+        _overview = await Overview.GetAsync(_metric, CancellationToken.None);
+        _dashboard = await DashboardData.GetAsync(_metric, _grouping, _tag, CancellationToken.None);
         _freshness = await Ledger.FreshnessAsync(CancellationToken.None);
         _currency ??= _overview.Currencies.FirstOrDefault()?.Currency;
+        _loaded = state;
         BuildChart();
+    }
+
+    private Task SelectMetric(CostMetric metric) => ChangeAsync(metric, _grouping, _tag);
+
+    private Task SelectGrouping(TrendGrouping grouping) => ChangeAsync(_metric, grouping, _tag);
+
+    private Task SelectTag(string? tag) => ChangeAsync(_metric, _grouping, string.IsNullOrWhiteSpace(tag) ? DashboardService.DefaultTagKey : tag.Trim());
+
+    /// <summary>Shows the new view at once and puts it in the URL (links and the back button keep it).</summary>
+    private async Task ChangeAsync(CostMetric metric, TrendGrouping grouping, string tag)
+    {
+        (_metric, _grouping, _tag) = (metric, grouping, tag);
+        await LoadAsync();
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["metric"] = metric == CostMetric.EffectiveCost ? "amortized" : null,
+            ["group"] = grouping == TrendGrouping.Category ? "category" : null,
+            ["tag"] = tag == DashboardService.DefaultTagKey ? null : tag,
+        }));
     }
 
     private void SelectCurrency(string? currency)
@@ -57,25 +114,13 @@ public partial class DashboardPage : IDisposable
 
     private void BuildChart()
     {
-        if (Current is not { } current)
+        if (Current is not { } current || _dashboard is null || CurrentDashboard is not { } dashboard)
         {
             _trendOptions = null;
             return;
         }
 
-        var series = current.DailyByProvider
-            .GroupBy(r => r.Keys["ProviderName"] ?? "unknown")
-            .OrderByDescending(g => g.Sum(r => r.Cost))
-            .Select(g => new ChartSeries(g.Key, g.OrderBy(r => r.Period).Select(r => new ChartPoint(r.Period!.Value, r.Cost)).ToList()))
-            .ToList();
-        _trendOptions = new ApexChartOptions
-        {
-            Kind = ChartKind.Area,
-            Stacked = true,
-            Series = series,
-            ValueFormat = ValueFormat.Money(current.Currency),
-            Height = 340,
-        };
+        _trendOptions = TrendChart.Build(dashboard, _dashboard.Today, current.Currency);
     }
 
     private string Money(decimal amount) =>
@@ -91,6 +136,10 @@ public partial class DashboardPage : IDisposable
         var change = (current - previous) / Math.Abs(previous);
         return (change >= 0 ? "+" : "") + change.ToString("P1", CultureInfo.InvariantCulture);
     }
+
+    private string SpenderChange(Spender spender) =>
+        (spender.Change >= 0 ? "+" : "") + spender.Change.ToString(_moneyFormat, CultureInfo.InvariantCulture) +
+        (spender.ChangeRatio is { } ratio ? $" ({(ratio >= 0 ? "+" : "")}{ratio.ToString("0.0%", CultureInfo.InvariantCulture)})" : " (new)");
 
     public void Dispose()
     {

@@ -62,6 +62,9 @@ public sealed record ApexChartOptions
     public ValueFormat ValueFormat { get; init; } = ValueFormat.Number;
 
     public bool ShowLegend { get; init; } = true;
+
+    /// <summary>Animate drawing and updates; a wall screen turns it off (no motion on every refresh).</summary>
+    public bool Animate { get; init; } = true;
 }
 
 /// <summary>A named series of points.</summary>

@@ -84,6 +84,12 @@ public static class ApexChartOptionsSerializer
         return new ChartPointClick(series.Name, seriesIndex, pointIndex, point.X, point.Y);
     }
 
+    private static List<XyDto> AlignToDates(ChartSeries series, IReadOnlyList<ChartX> dates)
+    {
+        var byDate = series.Points.GroupBy(p => p.X).ToDictionary(g => g.Key, g => g.Sum(p => p.Y));
+        return dates.Select(d => new XyDto(X(d), byDate.GetValueOrDefault(d))).ToList();
+    }
+
     private static int IndexOf(IReadOnlyList<ChartPoint> points, string category)
     {
         for (var i = 0; i < points.Count; i++)
@@ -141,10 +147,17 @@ public static class ApexChartOptionsSerializer
         var palette = options.Colors ?? DefaultColors;
         var series = new List<SeriesDto>(options.Series.Count + options.Bands.Count);
         var colors = new List<string>(series.Capacity);
+        // ApexCharts stacks by point index, not by x: stacked date series are aligned on the union of their dates, a
+        // series without a point at a date adding zero there (gaps break ApexCharts' stacked areas).
+        var stackDates = options.Stacked && axis.IsDate
+            ? options.Series.SelectMany(s => s.Points.Select(p => p.X)).Distinct().OrderBy(x => x.Date).ToList()
+            : null;
         for (var i = 0; i < options.Series.Count; i++)
         {
             var s = options.Series[i];
-            object data = axis.IsDate ? s.Points.Select(p => new XyDto(X(p.X), p.Y)).ToList() : AlignToCategories(s, axis.Categories);
+            object data = stackDates is not null ? AlignToDates(s, stackDates)
+                : axis.IsDate ? s.Points.Select(p => new XyDto(X(p.X), p.Y)).ToList()
+                : AlignToCategories(s, axis.Categories);
             series.Add(new SeriesDto(s.Name, hasBands ? kind : null, data));
             colors.Add(s.Color ?? palette[i % palette.Count]);
         }
@@ -206,7 +219,8 @@ public static class ApexChartOptionsSerializer
         "transparent",
         "inherit",
         new ShowDto(false),
-        new EnabledDto(false));
+        new EnabledDto(false),
+        options.Animate ? null : new EnabledDto(false));
 
     private static string Kind(ChartKind kind) => kind switch
     {

@@ -49,7 +49,8 @@ internal sealed record ChartDto(
     string Background,
     string FontFamily,
     ShowDto Toolbar,
-    EnabledDto Zoom);
+    EnabledDto Zoom,
+    EnabledDto? Animations = null);
 
 internal sealed record EnabledDto(bool Enabled);
 
@@ -58,6 +59,7 @@ internal sealed record ShowDto(bool Show);
 internal sealed record SeriesDto(string Name, string? Type, object Data);
 
 internal sealed record XyDto(object X, object Y);
+
 
 internal sealed record XAxisDto(string Type, IReadOnlyList<string>? Categories, XAxisLabelsDto? Labels, EnabledDto Tooltip);
 
