@@ -24,6 +24,9 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     /// <summary>Every user's password (meets the policy: 12+ characters, upper, lower, digit).</summary>
     public const string Password = "Correct-Horse-42";
 
+    /// <summary>The app's bootstrap API token in the browser tests (imports through the API).</summary>
+    public const string BootstrapToken = "browser-tests-bootstrap-token";
+
     private static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -206,6 +209,10 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         start.Environment["FinOps__Demo__LiveFeed__Enabled"] = "false";
         start.Environment["FinOps__Admin__Email"] = AdminEmail;
         start.Environment["FinOps__Admin__Password"] = Password;
+        start.Environment["FinOps__Api__BootstrapToken"] = BootstrapToken;
+        // Every browser test signs in from 127.0.0.1: the per-address sign-in limit is raised for this process only
+        // (the limit itself is tested in AccessControlTests).
+        start.Environment["FinOps__Security__LoginAttemptsPerMinute"] = "500";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("DOTNET_ENVIRONMENT");

@@ -67,6 +67,8 @@ public static class SecuritySetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
 
+        // Sign-in attempts per minute from one address (FinOps:Security:LoginAttemptsPerMinute, default 10).
+        var loginAttemptsPerMinute = Math.Max(1, configuration.GetValue("FinOps:Security:LoginAttemptsPerMinute", 10));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -85,7 +87,7 @@ public static class SecuritySetup
             };
             o.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
         // One person cannot pin the server with circuits; a disconnected circuit is kept briefly for reconnects.
