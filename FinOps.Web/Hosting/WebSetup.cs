@@ -19,7 +19,8 @@ public static class WebSetup
         services.AddFinOpsDomain(sp => sp.GetRequiredService<IConfiguration>().ReadFinOpsOptions());
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // Toasts (new anomalies, saved settings) appear bottom right, clear of the page's own buttons at the top.
+        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddOpenApi();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
