@@ -6,7 +6,7 @@ namespace FinOps.Domain.Administration;
 
 /// <summary>
 /// The append-only record of changes. The database refuses updates and deletes of audit entries (triggers created by
-/// the AccessControl migration), so not even a bug in this app can rewrite history.
+/// the initial schema migration), so not even a bug in this app can rewrite history.
 /// </summary>
 public sealed class AuditLog(IDbContextFactory<FinOpsDbContext> dbFactory, TimeProvider time)
 {
