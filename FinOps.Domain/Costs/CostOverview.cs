@@ -6,14 +6,15 @@ public sealed record CurrencyOverview(
     decimal MonthToDate,
     decimal SameDaysLastMonth,
     decimal Last30Days,
-    decimal SavingsLast30Days,
-    IReadOnlyList<CostRow> DailyByProvider,
-    IReadOnlyList<CostRow> TopServicesLast30Days);
+    decimal SavingsLast30Days);
 
 /// <summary>The overview the first page shows, computed from the cost query engine as of a given day.</summary>
 public sealed record CostOverview(DateOnly Today, IReadOnlyList<CurrencyOverview> Currencies);
 
-/// <summary>Builds <see cref="CostOverview"/>: month to date vs the same days of last month, last 30 days, savings, trend, top services.</summary>
+/// <summary>
+/// Builds <see cref="CostOverview"/>: month to date vs the same days of last month, last 30 days, savings, for every
+/// currency with costs in the last <see cref="TrendDays"/> days (the trend and top spenders are DashboardService's).
+/// </summary>
 public sealed class CostOverviewService(CostQueryEngine engine, Administration.ApplicationSettingsService settings, TimeProvider time)
 {
     public const int TrendDays = 90;
@@ -28,7 +29,7 @@ public sealed class CostOverviewService(CostQueryEngine engine, Administration.A
 
     public Task<CostOverview> GetAsync(CancellationToken ct) => GetAsync(CostMetric.BilledCost, ct);
 
-    /// <summary>The overview with month to date, last 30 days and the trend in <paramref name="metric"/> (savings are always list minus effective).</summary>
+    /// <summary>The overview with month to date and last 30 days in <paramref name="metric"/> (savings are always list minus effective).</summary>
     public async Task<CostOverview> GetAsync(CostMetric metric, CancellationToken ct)
     {
         var today = await TodayAsync(ct);
@@ -43,14 +44,12 @@ public sealed class CostOverviewService(CostQueryEngine engine, Administration.A
         var billed30 = await engine.QueryAsync(new CostQuery(last30, tomorrow, metric), ct);
         var list30 = await engine.QueryAsync(new CostQuery(last30, tomorrow, CostMetric.ListCost), ct);
         var effective30 = await engine.QueryAsync(new CostQuery(last30, tomorrow, CostMetric.EffectiveCost), ct);
-        var trend = await engine.QueryAsync(new CostQuery(tomorrow.AddDays(-TrendDays), tomorrow, metric,
-            GroupBy: [CostDimension.ForColumn("ProviderName")], Granularity: Granularity.Day), ct);
-        var services = await engine.QueryAsync(new CostQuery(last30, tomorrow, metric, GroupBy: [CostDimension.ForColumn("ServiceName")]), ct);
+        var recent = await engine.QueryAsync(new CostQuery(tomorrow.AddDays(-TrendDays), tomorrow, metric), ct);
 
         static decimal Total(CostResult result, string currency) =>
             result.Totals.FirstOrDefault(t => t.BillingCurrency == currency)?.Cost ?? 0m;
 
-        var currencies = trend.Totals.Select(t => t.BillingCurrency)
+        var currencies = recent.Totals.Select(t => t.BillingCurrency)
             .Union(mtd.Totals.Select(t => t.BillingCurrency))
             .Distinct(StringComparer.Ordinal)
             .Select(c => new CurrencyOverview(
@@ -58,9 +57,7 @@ public sealed class CostOverviewService(CostQueryEngine engine, Administration.A
                 Total(mtd, c),
                 Total(previous, c),
                 Total(billed30, c),
-                Total(list30, c) - Total(effective30, c),
-                trend.Rows.Where(r => r.BillingCurrency == c).ToList(),
-                services.Rows.Where(r => r.BillingCurrency == c).OrderByDescending(r => r.Cost).Take(10).ToList()))
+                Total(list30, c) - Total(effective30, c)))
             .OrderByDescending(c => c.Last30Days)
             .ToList();
         return new CostOverview(today, currencies);
