@@ -1,7 +1,9 @@
 using System.Globalization;
+using FinOps.Domain.Anomalies;
 using FinOps.Domain.Billing.Ingestion;
 using FinOps.Domain.Common;
 using FinOps.Domain.Costs;
+using FinOps.Web.Components.Shared;
 using FinOps.Web.Components.Shared.Charts;
 using FinOps.Web.Realtime;
 using Microsoft.AspNetCore.Components;
@@ -18,6 +20,7 @@ public partial class DashboardPage : IDisposable
     private CostOverview? _overview;
     private FinOps.Domain.Costs.Dashboard? _dashboard;
     private IReadOnlyList<DataFreshness> _freshness = [];
+    private IReadOnlyList<Anomaly> _anomalies = [];
     private string? _currency;
     private ApexChartOptions? _trendOptions;
     private LiveRefresh? _live;
@@ -30,8 +33,10 @@ public partial class DashboardPage : IDisposable
     [Inject] public required CostOverviewService Overview { get; init; }
     [Inject] public required DashboardService DashboardData { get; init; }
     [Inject] public required ImportLedger Ledger { get; init; }
+    [Inject] public required AnomalyService Anomalies { get; init; }
     [Inject] public required FinOps.Domain.Administration.ApplicationSettingsService Settings { get; init; }
     [Inject] public required Notifier<CostDataChanged> CostDataChanges { get; init; }
+    [Inject] public required Notifier<AnomaliesDetected> AnomaliesDetected { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
 
     /// <summary><c>billed</c> (default) or <c>amortized</c> (effective cost: commitments spread over the days they cover).</summary>
@@ -72,6 +77,7 @@ public partial class DashboardPage : IDisposable
                 StateHasChanged();
             }, TimeSpan.FromMilliseconds(200));
             _live.Watch(CostDataChanges);
+            _live.Watch(AnomaliesDetected);
         }
     }
 
@@ -82,6 +88,8 @@ public partial class DashboardPage : IDisposable
         _overview = await Overview.GetAsync(_metric, CancellationToken.None);
         _dashboard = await DashboardData.GetAsync(_metric, _grouping, _tag, CancellationToken.None);
         _freshness = await Ledger.FreshnessAsync(CancellationToken.None);
+        var trendStart = TrendChart.FirstDay(_dashboard.Today);
+        _anomalies = (await Anomalies.ListAsync(null, 500, CancellationToken.None)).Where(a => a.Date >= trendStart).ToList();
         _currency ??= _overview.Currencies.FirstOrDefault()?.Currency;
         _loaded = state;
         BuildChart();
@@ -120,7 +128,37 @@ public partial class DashboardPage : IDisposable
             return;
         }
 
-        _trendOptions = TrendChart.Build(dashboard, _dashboard.Today, current.Currency);
+        _trendOptions = TrendChart.Build(dashboard, _dashboard.Today, current.Currency, anomalies: _anomalies);
+    }
+
+    /// <summary>A click on a bar of the trend opens that day (or the forecast's month) in the Cost Explorer.</summary>
+    private void DrillIntoTrend(ChartPointClick click)
+    {
+        if (_dashboard is not null && Current is { } current && TrendChart.DrillLink(click, _dashboard.Today, _metric, _grouping, current.Currency) is { } link)
+        {
+            Navigation.NavigateTo(link);
+        }
+    }
+
+    /// <summary>The explorer over [<paramref name="from"/>, <paramref name="to"/>) in this page's metric and currency.</summary>
+    private ExplorerLink Explore(DateOnly from, DateOnly to) =>
+        new ExplorerLink(from, to, _metric).Where("BillingCurrency", Current?.Currency);
+
+    /// <summary>Savings are list minus effective cost: the explorer shows the last 30 days' list cost by pricing category.</summary>
+    private string SavingsLink() =>
+        (Explore(_overview!.Today.AddDays(-29), _overview.Today.AddDays(1)) with { Metric = CostMetric.ListCost }).GroupedBy("PricingCategory");
+
+    /// <summary>Links of the top-spender tables: the last 30 days of one service, sub-account or tag value, compared with the 30 before.</summary>
+    private string SpenderLink(string table, string? name)
+    {
+        var today = _overview!.Today;
+        var link = Explore(today.AddDays(1 - DashboardService.SpenderDays), today.AddDays(1)).Comparing();
+        return table switch
+        {
+            "top-services" => link.Where("ServiceName", name).GroupedBy("ResourceId"),
+            "top-subaccounts" => link.Where("SubAccountId", name).GroupedBy("ServiceName"),
+            _ => link.WhereTag(_dashboard!.TagKey, name).GroupedBy("ServiceName"),
+        };
     }
 
     private string Money(decimal amount) =>
