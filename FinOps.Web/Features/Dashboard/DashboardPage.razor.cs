@@ -7,6 +7,7 @@ using FinOps.Web.Components.Shared;
 using FinOps.Web.Components.Shared.Charts;
 using FinOps.Web.Realtime;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FinOps.Web.Features.Dashboard;
 
@@ -39,6 +40,24 @@ public partial class DashboardPage : IDisposable
     [Inject] public required Notifier<AnomaliesDetected> AnomaliesDetected { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
 
+    /// <summary>
+    /// The key under which the prerendered page hands what it loaded to the interactive page (in the HTML), so that the
+    /// circuit's first render does not query everything a second time.
+    /// </summary>
+    private const string SnapshotKey = "dashboard-snapshot";
+
+    /// <summary>
+    /// The largest snapshot handed over (as JSON). It travels back to the server in the circuit's first SignalR message,
+    /// whose size is limited (<see cref="Hosting.WebSetup.MaximumCircuitMessageBytes"/>): a larger one is left out and the
+    /// page simply loads again.
+    /// </summary>
+    public const int MaxSnapshotBytes = 192 * 1024;
+
+    private DashboardSnapshot? _snapshot;
+    private PersistingComponentStateSubscription? _persisting;
+
+    [Inject] public required IServiceProvider Services { get; init; }
+
     /// <summary><c>billed</c> (default) or <c>amortized</c> (effective cost: commitments spread over the days they cover).</summary>
     [SupplyParameterFromQuery(Name = "metric")] public string? MetricQuery { get; set; }
 
@@ -56,15 +75,48 @@ public partial class DashboardPage : IDisposable
 
     private string GroupLabel => _grouping == TrendGrouping.Category ? "service category" : "provider";
 
+    protected override void OnInitialized()
+    {
+        if (Services.GetService<PersistentComponentState>() is not { } state)
+        {
+            return;
+        }
+
+        if (state.TryTakeFromJson<DashboardSnapshot>(SnapshotKey, out var restored))
+        {
+            _snapshot = restored;
+        }
+
+        _persisting = state.RegisterOnPersisting(() =>
+        {
+            if (_snapshot is { } snapshot && System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(snapshot).Length <= MaxSnapshotBytes)
+            {
+                state.PersistAsJson(SnapshotKey, snapshot);
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
     protected override async Task OnParametersSetAsync()
     {
         _metric = string.Equals(MetricQuery, "amortized", StringComparison.OrdinalIgnoreCase) ? CostMetric.EffectiveCost : CostMetric.BilledCost;
         _grouping = string.Equals(GroupQuery, "category", StringComparison.OrdinalIgnoreCase) ? TrendGrouping.Category : TrendGrouping.Provider;
         _tag = string.IsNullOrWhiteSpace(TagQuery) ? DashboardService.DefaultTagKey : TagQuery.Trim();
-        if (_loaded != (_metric, _grouping, _tag))
+        if (_loaded == (_metric, _grouping, _tag))
         {
-            await LoadAsync();
+            return;
         }
+
+        if (_overview is null && _snapshot is { } snapshot && (snapshot.Metric, snapshot.Grouping, snapshot.Tag) == (_metric, _grouping, _tag))
+        {
+            Apply(snapshot);
+            _anomalies = await LoadAnomaliesAsync(snapshot.Dashboard.Today);
+            BuildChart();
+            return;
+        }
+
+        await LoadAsync();
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -83,15 +135,31 @@ public partial class DashboardPage : IDisposable
 
     private async Task LoadAsync()
     {
-        var state = (_metric, _grouping, _tag);
-        _moneyFormat = (await Settings.GetAsync(CancellationToken.None)).CurrencyFormat;
-        _overview = await Overview.GetAsync(_metric, CancellationToken.None);
-        _dashboard = await DashboardData.GetAsync(_metric, _grouping, _tag, CancellationToken.None);
-        _freshness = await Ledger.FreshnessAsync(CancellationToken.None);
-        var trendStart = TrendChart.FirstDay(_dashboard.Today);
-        _anomalies = (await Anomalies.ListAsync(null, 500, CancellationToken.None)).Where(a => a.Date >= trendStart).ToList();
+        var (metric, grouping, tag) = (_metric, _grouping, _tag);
+        var moneyFormat = (await Settings.GetAsync(CancellationToken.None)).CurrencyFormat;
+        var overview = await Overview.GetAsync(metric, CancellationToken.None);
+        var dashboard = await DashboardData.GetAsync(metric, grouping, tag, CancellationToken.None);
+        var freshness = await Ledger.FreshnessAsync(CancellationToken.None);
+        _anomalies = await LoadAnomaliesAsync(dashboard.Today);
+        _snapshot = new DashboardSnapshot(metric, grouping, tag, moneyFormat, overview, dashboard, freshness);
+        Apply(_snapshot);
+    }
+
+    /// <summary>The anomalies of the trend's days (marked on the chart; the alerts panel lists the open ones itself).</summary>
+    private async Task<IReadOnlyList<Anomaly>> LoadAnomaliesAsync(DateOnly today)
+    {
+        var trendStart = TrendChart.FirstDay(today);
+        return (await Anomalies.ListAsync(null, 500, CancellationToken.None)).Where(a => a.Date >= trendStart).ToList();
+    }
+
+    private void Apply(DashboardSnapshot snapshot)
+    {
+        _moneyFormat = snapshot.MoneyFormat;
+        _overview = snapshot.Overview;
+        _dashboard = snapshot.Dashboard;
+        _freshness = snapshot.Freshness;
         _currency ??= _overview.Currencies.FirstOrDefault()?.Currency;
-        _loaded = state;
+        _loaded = (snapshot.Metric, snapshot.Grouping, snapshot.Tag);
         BuildChart();
     }
 
@@ -182,6 +250,17 @@ public partial class DashboardPage : IDisposable
     public void Dispose()
     {
         _live?.Dispose();
+        _persisting?.Dispose();
         GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>Everything the dashboard shows for one metric, trend grouping and tag key.</summary>
+public sealed record DashboardSnapshot(
+    CostMetric Metric,
+    TrendGrouping Grouping,
+    string Tag,
+    string MoneyFormat,
+    CostOverview Overview,
+    FinOps.Domain.Costs.Dashboard Dashboard,
+    IReadOnlyList<DataFreshness> Freshness);
