@@ -90,14 +90,14 @@ public sealed class ExplorerAnswer
     /// <summary>True when the daily rollup answered (no line items read).</summary>
     public bool AnsweredFromRollup => _current.AnsweredFromRollup;
 
-    /// <summary>The currency the state asks for when it has costs, else the largest; null when there are no costs at all.</summary>
-    public string? SelectedCurrency =>
-        Currencies.FirstOrDefault(c => string.Equals(c.Currency, State.Currency, StringComparison.OrdinalIgnoreCase))?.Currency
+    /// <summary>The <paramref name="requested"/> currency when it has costs, else the largest; null when there are no costs at all.</summary>
+    public string? SelectCurrency(string? requested) =>
+        Currencies.FirstOrDefault(c => string.Equals(c.Currency, requested, StringComparison.OrdinalIgnoreCase))?.Currency
         ?? Currencies.FirstOrDefault()?.Currency;
 
-    /// <summary>True when the URL asked for a currency that has no costs in this view.</summary>
-    public bool RequestedCurrencyMissing => State.Currency is not null && Currencies.Count > 0
-        && !Currencies.Any(c => string.Equals(c.Currency, State.Currency, StringComparison.OrdinalIgnoreCase));
+    /// <summary>True when <paramref name="requested"/> names a currency without costs in this view (while others have some).</summary>
+    public bool IsMissing(string? requested) => requested is not null && Currencies.Count > 0
+        && !Currencies.Any(c => string.Equals(c.Currency, requested, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The answer in one billing currency.</summary>
     public ExplorerCurrencyAnswer ForCurrency(string currency)

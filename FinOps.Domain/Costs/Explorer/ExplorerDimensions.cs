@@ -58,7 +58,7 @@ public static class ExplorerDimensions
     public static string EmptyValueLabel(CostDimension dimension) => dimension.IsTag ? "(untagged)" : "(none)";
 
     /// <summary>A value as people read it (empty → "(none)" / "(untagged)").</summary>
-    public static string ValueLabel(CostDimension dimension, string? value) => string.IsNullOrEmpty(value) ? EmptyValueLabel(dimension) : value;
+    public static string ValueLabel(CostDimension dimension, string? value) => string.IsNullOrWhiteSpace(value) ? EmptyValueLabel(dimension) : value;
 
     /// <summary>
     /// The dimension a drill-down into one value of <paramref name="dimension"/> regroups by, or null at the bottom
