@@ -69,7 +69,7 @@ public sealed class CostExplorerBrowserTests(BrowserAppFixture app, ITestOutputH
             await Expect(page.Locator("[data-testid=total-change-percent]")).Not.ToBeEmptyAsync();
 
             // Sorting by a column puts the sort into the URL (replacing the entry: back still walks the drill path).
-            await page.Locator("[data-testid=table] th", new() { HasText = "Change %" }).Locator(".sortable-column-header, .column-header").First.ClickAsync();
+            await page.Locator("[data-testid=table] th", new() { HasText = "Change %" }).Locator(".sortable-column-header").First.ClickAsync();
             await WaitForUrlAsync(page, url => url.Contains("sort=ChangePercent", StringComparison.Ordinal));
 
             var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
@@ -143,6 +143,7 @@ public sealed class CostExplorerBrowserTests(BrowserAppFixture app, ITestOutputH
 
     private static async Task ScreenshotAsync(IPage page, string name)
     {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)"); // the app bar is fixed: a scrolled full-page picture shows it mid-page
         await page.WaitForTimeoutAsync(800);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserAppFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
     }

@@ -23,6 +23,8 @@ namespace FinOps.Web.Features.CostExplorer;
 /// </summary>
 public partial class CostExplorerPage : IDisposable
 {
+    private const string CustomRangeKey = "custom";
+
     private ExplorerState? _state;
     private IReadOnlyList<ExplorerUrlIssue> _issues = [];
     private ExplorerAnswer? _answer;
@@ -180,11 +182,19 @@ public partial class CostExplorerPage : IDisposable
         }
     }
 
-    private void SelectPreset(DatePreset preset) => ChangeQuestion(s =>
+    /// <summary>A preset's key, or "custom": the dates stay as they are and no longer follow today.</summary>
+    private void SelectRangeKind(string? key)
     {
-        var (from, to) = preset.Resolve(_today);
-        return s with { Preset = preset, From = from, To = to };
-    });
+        if (DatePreset.TryFind(key, out var preset))
+        {
+            var (from, to) = preset.Resolve(_today);
+            ChangeQuestion(s => s with { Preset = preset, From = from, To = to });
+        }
+        else if (key == CustomRangeKey)
+        {
+            ChangeQuestion(s => s with { Preset = null });
+        }
+    }
 
     private void SelectCustomRange(DateRange? range)
     {
