@@ -76,6 +76,14 @@ public sealed class CostExplorerBrowserTests(BrowserAppFixture app, ITestOutputH
             Assert.False(overflow, "The page scrolls sideways at 1366x768.");
             await ScreenshotAsync(page, "explorer-1366-table-compare");
 
+            // On a laptop the filter panel slides in on demand and lists a dimension's values with their cost.
+            await Expect(page.Locator("[data-testid=filter-panel]")).Not.ToBeInViewportAsync();
+            await page.Locator("[data-testid=filters-toggle]").ClickAsync();
+            await Expect(page.Locator("[data-testid=filter-panel]")).ToBeInViewportAsync();
+            await page.Locator("[data-dimension=ServiceCategory] [data-testid=filter-toggle]").ClickAsync();
+            await Expect(page.Locator("[data-testid=filter-value]").First).ToBeVisibleAsync();
+            await ScreenshotAsync(page, "explorer-1366-filters-open");
+
             await page.GotoAsync("/explorer?preset=last-90-days&groupBy=ProviderName,ServiceCategory&granularity=Week&compare=true");
             await WaitForChartAsync(page);
             await ScreenshotAsync(page, "explorer-1366-two-groupings");

@@ -42,6 +42,9 @@ public partial class CostExplorerPage : IDisposable
     private LiveRefresh? _live;
     private bool _disposed;
 
+    /// <summary>Below 1500 px the filter panel slides in from the right when opened (above, it is always beside the view).</summary>
+    private bool _filtersOpen;
+
     [Inject] public required ExplorerService Explorer { get; init; }
     [Inject] public required CostOverviewService Overview { get; init; }
     [Inject] public required ApplicationSettingsService Settings { get; init; }

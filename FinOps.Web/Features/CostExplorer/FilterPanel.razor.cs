@@ -41,6 +41,9 @@ public partial class FilterPanel
 
     [Parameter] public EventCallback OnClearAll { get; set; }
 
+    /// <summary>Closes the panel where it slides in (narrow screens); shown only there.</summary>
+    [Parameter] public EventCallback OnClose { get; set; }
+
     /// <summary>The explorer's columns, then every tag key that has a filter (or is being edited).</summary>
     private IEnumerable<CostDimension> Rows =>
         ExplorerDimensions.Columns
