@@ -108,10 +108,9 @@ public partial class CostExplorerPage : IDisposable
         _today = await Overview.TodayAsync(CancellationToken.None);
         var parsed = ExplorerUrl.Parse(uri.Query, _today);
         _issues = parsed.Issues;
-        var previous = _state;
         _state = parsed.State;
         _steps = DrillPath.Steps(_state);
-        if (_answer is null || previous is null || !_state.SameQuestion(_answer.State) || _loadError is not null)
+        if (_answer is null || !_state.SameQuestion(_answer.State) || _loadError is not null)
         {
             await LoadAsync(_state);
         }

@@ -25,6 +25,7 @@ public partial class FilterPanel
     private bool _loadingValues;
     private string? _valuesError;
     private CancellationTokenSource? _valuesCancellation;
+    private ExplorerState? _openedFor;
 
     [Inject] public required ExplorerService Explorer { get; init; }
 
@@ -76,6 +77,15 @@ public partial class FilterPanel
 
     private int HiddenCount => Math.Max(0, MatchingValues.Count(v => !_pending.Contains(v.Value ?? "")) - VisibleLimit);
 
+    /// <summary>The listed values belong to the question they were loaded for: when it changes (a drill, another range), the editor closes.</summary>
+    protected override void OnParametersSet()
+    {
+        if (_open is not null && _openedFor is not null && !_openedFor.SameQuestion(State))
+        {
+            Close();
+        }
+    }
+
     private async Task ToggleAsync(CostDimension dimension)
     {
         if (_open == dimension)
@@ -106,6 +116,7 @@ public partial class FilterPanel
     private async Task OpenAsync(CostDimension dimension)
     {
         _open = dimension;
+        _openedFor = State;
         _choosingTag = false;
         _search = "";
         _values = [];
