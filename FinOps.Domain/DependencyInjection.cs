@@ -29,6 +29,8 @@ public static class DependencyInjection
         services.AddSingleton<CostQueryEngine>();
         services.AddSingleton<CostOverviewService>();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<Costs.Explorer.ExplorerService>();
+        services.AddSingleton<Costs.Explorer.SavedViewService>();
         services.AddSingleton<Anomalies.SeriesBuilder>();
         services.AddSingleton<Anomalies.AnomalyService>();
         services.AddSingleton<DatabaseInitializer>();

@@ -25,6 +25,7 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<Anomaly> Anomalies => Set<Anomaly>();
+    public DbSet<Costs.Explorer.ExplorerSavedView> ExplorerSavedViews => Set<Costs.Explorer.ExplorerSavedView>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -106,6 +107,15 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
             e.Ignore(x => x.Series);
             e.Ignore(x => x.Severity);
             e.Ignore(x => x.SeriesLabel);
+        });
+        builder.Entity<Costs.Explorer.ExplorerSavedView>(e =>
+        {
+            e.ToTable("ExplorerSavedViews");
+            e.Property(x => x.Name).HasMaxLength(Costs.Explorer.ExplorerSavedView.MaxNameLength);
+            e.Property(x => x.OwnerUserId).HasMaxLength(450);
+            e.Property(x => x.Query).HasMaxLength(Costs.Explorer.ExplorerSavedView.MaxQueryLength);
+            e.HasIndex(x => new { x.OwnerUserId, x.Name }).IsUnique();
+            e.Ignore(x => x.Url);
         });
         builder.Entity<ApiToken>(e =>
         {
