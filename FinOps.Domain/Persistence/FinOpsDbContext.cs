@@ -3,6 +3,7 @@ using FinOps.Domain.Anomalies;
 using FinOps.Domain.Api;
 using FinOps.Domain.Billing;
 using FinOps.Domain.Billing.Ingestion;
+using FinOps.Domain.Notifications;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -25,6 +26,10 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<Anomaly> Anomalies => Set<Anomaly>();
+    public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
+    public DbSet<AlertDeliveryAttempt> AlertDeliveryAttempts => Set<AlertDeliveryAttempt>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -36,6 +41,10 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
         configurationBuilder.Properties<AnomalyKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AnomalyStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<SeriesLevel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AlertKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AlertSeverity>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ChannelType>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DeliveryStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -107,6 +116,7 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
             e.Ignore(x => x.Severity);
             e.Ignore(x => x.SeriesLabel);
         });
+        NotificationsModel.Configure(builder);
         builder.Entity<ApiToken>(e =>
         {
             e.ToTable("ApiTokens");
