@@ -105,7 +105,8 @@ public sealed class EmailAlertSender(NotificationOptions options) : IAlertChanne
         }
 
         var message = AlertEmail.Compose(alert, from, recipients, AlertText.AbsoluteLink(alert, options.BaseUri), isTest);
-        using var client = new SmtpClient { Timeout = Math.Max(1, smtp.TimeoutSeconds) * 1000 };
+        // Well within the dispatcher's claim lease, so a slow server never lets a second worker send the same email.
+        using var client = new SmtpClient { Timeout = Math.Clamp(smtp.TimeoutSeconds, 1, 120) * 1000 };
         try
         {
             await client.ConnectAsync(smtp.Host, smtp.Port, SecurityOf(smtp), ct);

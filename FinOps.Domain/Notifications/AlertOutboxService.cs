@@ -23,29 +23,34 @@ public sealed class AlertOutboxService(
     public async Task<bool> EnqueueAsync(AlertMessage message, CancellationToken ct)
     {
         Validate(message);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.Alerts.AnyAsync(a => a.DeduplicationKey == message.DeduplicationKey, ct))
+        for (var attempt = 1; ; attempt++)
         {
-            return false;
-        }
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (await db.Alerts.AnyAsync(a => a.DeduplicationKey == message.DeduplicationKey, ct))
+            {
+                return false;
+            }
 
-        var channels = await db.NotificationChannels.AsNoTracking().Where(c => c.Enabled).ToListAsync(ct);
-        db.Alerts.Add(NewAlert(message, channels));
-        try
-        {
-            // One SaveChanges: the alert and its deliveries commit together, or not at all.
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            // Another writer stored the same key between our check and our insert: the unique index kept one.
-            return false;
-        }
+            var channels = await db.NotificationChannels.AsNoTracking().Where(c => c.Enabled).ToListAsync(ct);
+            var alert = NewAlert(message, channels);
+            db.Alerts.Add(alert);
+            try
+            {
+                // One SaveChanges: the alert and its deliveries commit together, or not at all.
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 } && attempt < 3)
+            {
+                // A constraint said no: either another writer stored the same key between our check and our insert (the
+                // unique index kept theirs), or a channel was deleted meanwhile (its foreign key). The loop tells which.
+                continue;
+            }
 
-        logger.LogInformation("Alert '{Title}' ({Kind}, {Severity}) queued for {Count} channels", message.Title, message.Kind, message.Severity,
-            channels.Count(c => c.Accepts(message.Kind, message.Severity)));
-        await deliveryRequested.PublishAsync(new AlertDeliveryRequested());
-        return true;
+            logger.LogInformation("Alert '{Title}' ({Kind}, {Severity}) queued for {Count} channels", message.Title, message.Kind, message.Severity,
+                alert.Deliveries.Count);
+            await deliveryRequested.PublishAsync(new AlertDeliveryRequested());
+            return true;
+        }
     }
 
     /// <summary>

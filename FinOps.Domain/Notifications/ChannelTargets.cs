@@ -61,7 +61,7 @@ public static class ChannelTargets
         }
 
         var origin = uri.GetLeftPart(UriPartial.Authority);
-        var rest = url.Trim()[Math.Min(origin.Length, url.Trim().Length)..];
+        var rest = uri.PathAndQuery + uri.Fragment;
         return rest.Length <= 1 ? origin + rest : $"{origin}/…{(rest.Length > 12 ? rest[^4..] : "")}";
     }
 

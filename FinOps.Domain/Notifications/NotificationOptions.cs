@@ -30,7 +30,7 @@ public sealed class NotificationOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
-    /// <summary>How long a webhook call may take before it counts as failed.</summary>
+    /// <summary>How long a webhook call may take before it counts as failed, 1 to 300 seconds.</summary>
     public int WebhookTimeoutSeconds { get; set; } = 15;
 
     /// <summary>The base URL for links: <see cref="PublicBaseUrl"/> with one trailing slash (http://localhost:5000/ when unset or invalid).</summary>
@@ -58,7 +58,7 @@ public sealed class SmtpOptions
     /// <summary>The sender, e.g. <c>FinOps Cockpit &lt;finops@example.com&gt;</c>.</summary>
     public string From { get; set; } = "";
 
-    /// <summary>How long connecting, authenticating and sending may take.</summary>
+    /// <summary>How long each step (connect, authenticate, send) may take, 1 to 120 seconds.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host) && !string.IsNullOrWhiteSpace(From);
