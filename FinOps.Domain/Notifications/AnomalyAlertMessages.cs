@@ -43,7 +43,8 @@ public static class AnomalyAlertMessages
 
     /// <summary>
     /// The Cost Explorer on the series (its provider, sub-account and service, or its team tag) over the
-    /// <see cref="LinkDays"/> days that end with the anomaly, in effective cost (what the detector judges).
+    /// <see cref="LinkDays"/> days that end with the anomaly, in daily effective cost (what the detector judges), in the
+    /// explorer's URL contract (the query syntax of <c>GET /api/v1/costs</c>).
     /// </summary>
     public static string ExplorerLink(Anomaly anomaly)
     {
@@ -52,6 +53,7 @@ public static class AnomalyAlertMessages
             "from=" + anomaly.Date.AddDays(1 - LinkDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "to=" + anomaly.Date.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "metric=EffectiveCost",
+            "granularity=Day",
         };
         if (anomaly.Level == SeriesLevel.Team)
         {
@@ -59,19 +61,12 @@ public static class AnomalyAlertMessages
         }
         else
         {
-            AddIfKnown(query, "ProviderName", anomaly.ProviderName);
-            AddIfKnown(query, "SubAccountId", anomaly.SubAccountId);
-            AddIfKnown(query, "ServiceName", anomaly.ServiceName);
+            // An empty value filters rows where the column is empty: exactly the series, as the detector grouped it.
+            query.Add($"filter=ProviderName:{Uri.EscapeDataString(anomaly.ProviderName ?? "")}");
+            query.Add($"filter=SubAccountId:{Uri.EscapeDataString(anomaly.SubAccountId ?? "")}");
+            query.Add($"filter=ServiceName:{Uri.EscapeDataString(anomaly.ServiceName ?? "")}");
         }
 
         return "/explorer?" + string.Join('&', query);
-    }
-
-    private static void AddIfKnown(List<string> query, string column, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            query.Add($"filter={column}:{Uri.EscapeDataString(value)}");
-        }
     }
 }

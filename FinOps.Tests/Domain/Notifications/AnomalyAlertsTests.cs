@@ -22,7 +22,7 @@ public sealed class AnomalyAlertsTests
         Assert.Equal("Spike in Amazon Elastic Compute Cloud · S 1 · AWS on 2024-10-10", alert.Title);
         Assert.Equal("Effective cost was 1,400.13 USD against 100.00 expected (+1,300.13 USD). Far above the usual Thursday.", alert.Body);
         Assert.Equal((1300.125m, "USD"), (alert.Amount, alert.Currency));
-        Assert.Equal("/explorer?from=2024-09-11&to=2024-10-11&metric=EffectiveCost&filter=ProviderName:AWS&filter=SubAccountId:S%201"
+        Assert.Equal("/explorer?from=2024-09-11&to=2024-10-11&metric=EffectiveCost&granularity=Day&filter=ProviderName:AWS&filter=SubAccountId:S%201"
             + "&filter=ServiceName:Amazon%20Elastic%20Compute%20Cloud", alert.Link);
         Assert.Equal(anomaly.DetectedAt, alert.OccurredAt);
     }
@@ -42,5 +42,13 @@ public sealed class AnomalyAlertsTests
         Assert.Equal(alert.DeduplicationKey, AnomalyAlertMessages.From(sameAgain).DeduplicationKey);
         Assert.NotEqual(alert.DeduplicationKey, AnomalyAlertMessages.From(otherTeam).DeduplicationKey);
         Assert.InRange(alert.DeduplicationKey.Length, 1, AlertOutboxService.MaxDeduplicationKeyLength);
+    }
+
+    [Fact]
+    public void AServiceAnomalyWithoutSubAccount_LinksToTheRowsWhereItIsEmpty()
+    {
+        var alert = AnomalyAlertMessages.From(Spike(SeriesKey.ForService("Oracle", "B1", null, "Compute", "USD"), 10m, 900m));
+
+        Assert.EndsWith("&filter=ProviderName:Oracle&filter=SubAccountId:&filter=ServiceName:Compute", alert.Link, StringComparison.Ordinal);
     }
 }
