@@ -67,4 +67,18 @@ public sealed class AlertsPanelBudgetAlertsTests : PageTestContext
         cut.WaitForAssertion(() => Assert.Single(Services.GetRequiredService<ISnackbar>().ShownSnackbars), TimeSpan.FromSeconds(5));
         Assert.StartsWith("Test: Test alert from FinOps Cockpit", Services.GetRequiredService<ISnackbar>().ShownSnackbars.Single().Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Disposal_UnsubscribesFromInAppAlerts()
+    {
+        await InitializeStoreAsync();
+        SignIn("viewer@example.com", Roles.Viewer);
+        var raised = Services.GetRequiredService<Notifier<AlertRaised>>();
+        Render<AlertsPanel>();
+        Assert.Equal(1, raised.SubscriberCount);
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal(0, raised.SubscriberCount);
+    }
 }

@@ -162,6 +162,13 @@ public sealed class NotificationsTabTests : SettingsTestContext
         Assert.Equal("5", row.QuerySelector("[data-testid='delivery-attempts']")!.TextContent.Trim());
         Assert.Contains("Email is not set up", row.QuerySelector("[data-testid='delivery-error']")!.TextContent, StringComparison.Ordinal);
 
+        row.QuerySelector("[data-testid='show-attempts']")!.Click();
+        var attempts = cut.FindAll("[data-testid='attempt']");
+        Assert.Equal(5, attempts.Count);
+        Assert.All(attempts, a => Assert.Contains("Email is not set up", a.TextContent, StringComparison.Ordinal));
+        Assert.Contains("2024-10-15 12:00 UTC", attempts[0].TextContent, StringComparison.Ordinal);
+        row = cut.FindAll("[data-testid='delivery-row']").Single(r => r.TextContent.Contains("Finance", StringComparison.Ordinal));
+
         row.QuerySelector("[data-testid='retry-delivery']")!.Click();
 
         await using var db = await NewDbAsync();

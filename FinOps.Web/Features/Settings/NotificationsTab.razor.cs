@@ -28,6 +28,8 @@ public partial class NotificationsTab : IDisposable
     private NotificationChannel? _editing;
     private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
     private string _statusFilter = AllStatuses;
+    private long? _expanded;
+    private IReadOnlyList<AlertDeliveryAttempt> _attempts = [];
     private LiveRefresh? _live;
 
     [Inject] public required NotificationChannelService Channels { get; init; }
@@ -73,9 +75,23 @@ public partial class NotificationsTab : IDisposable
         await LoadDeliveriesAsync();
     }
 
-    private async Task LoadDeliveriesAsync() => _deliveries = _isAdmin
-        ? await History.ListDeliveriesAsync(Enum.TryParse<DeliveryStatus>(_statusFilter, out var status) ? status : null, HistoryTake, CancellationToken.None)
-        : [];
+    private async Task LoadDeliveriesAsync()
+    {
+        _deliveries = _isAdmin
+            ? await History.ListDeliveriesAsync(Enum.TryParse<DeliveryStatus>(_statusFilter, out var status) ? status : null, HistoryTake, CancellationToken.None)
+            : [];
+        if (_expanded is { } id)
+        {
+            _attempts = await History.AttemptsAsync(id, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Shows (or hides) every attempt of one delivery: when, and what went wrong.</summary>
+    private async Task ToggleAttemptsAsync(long deliveryId)
+    {
+        _expanded = _expanded == deliveryId ? null : deliveryId;
+        _attempts = _expanded is { } id ? await History.AttemptsAsync(id, CancellationToken.None) : [];
+    }
 
     private async Task FilterAsync(string? status)
     {
