@@ -73,11 +73,9 @@ public sealed class WebhookAlertSender(IHttpClientFactory httpClients, Notificat
             var body = await response.Content.ReadAsStringAsync(ct);
             body = body.ReplaceLineEndings(" ").Trim();
             var excerpt = body.Length > ErrorExcerptLength ? body[..ErrorExcerptLength] + "…" : body;
-            throw new AlertDeliveryException($"HTTP {(int)response.StatusCode} {ReasonOf(response.StatusCode)}" + (excerpt.Length > 0 ? $": {excerpt}" : ""));
+            throw new AlertDeliveryException($"HTTP {(int)response.StatusCode} {response.StatusCode}" + (excerpt.Length > 0 ? $": {excerpt}" : ""));
         }
     }
-
-    private static string ReasonOf(HttpStatusCode code) => code.ToString();
 }
 
 /// <summary>Email through the configured SMTP server (MailKit): a plain-text and an HTML part with the amount and an absolute link.</summary>

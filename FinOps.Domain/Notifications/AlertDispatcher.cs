@@ -93,10 +93,17 @@ public sealed class AlertDispatcher(
 
     private async Task<DeliveryStatus?> DeliverClaimedAsync(long id, string token, CancellationToken ct)
     {
-        AlertDelivery delivery;
+        AlertDelivery? delivery;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            delivery = await db.AlertDeliveries.AsNoTracking().Include(d => d.Alert).Include(d => d.Channel).SingleAsync(d => d.Id == id, ct);
+            delivery = await db.AlertDeliveries.AsNoTracking().Include(d => d.Alert).Include(d => d.Channel)
+                .SingleOrDefaultAsync(d => d.Id == id && d.ClaimToken == token, ct);
+        }
+
+        if (delivery is null)
+        {
+            // Its channel was deleted (and the delivery with it) since we claimed it: nothing left to send.
+            return null;
         }
 
         string? error;

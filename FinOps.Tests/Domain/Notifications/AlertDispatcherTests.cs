@@ -169,6 +169,26 @@ public sealed class AlertDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AChannelDeletedDuringARun_IsSkipped_AndTheRestIsDelivered()
+    {
+        var email = await AddChannelAsync(_store, ChannelType.Email, "Finance", "finance@example.com");
+        await _store.Get<IAlertOutbox>().EnqueueAsync(Budget("b1"), CancellationToken.None);
+        await _store.Get<IAlertOutbox>().EnqueueAsync(Budget("b2"), CancellationToken.None);
+        // The first in-app send deletes the email channel, whose two deliveries are already claimed.
+        _inApp.During = async () =>
+        {
+            _inApp.During = null;
+            await _store.Get<NotificationChannelService>().DeleteAsync(email.Id, "admin@example.com", CancellationToken.None);
+        };
+
+        var result = await _dispatcher.DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal(2, result.Delivered);
+        Assert.Equal(2, _inApp.Sent.Count);
+        Assert.Empty(_email.Sent);
+    }
+
+    [Fact]
     public async Task SendTest_DeliversAMarkedSampleAtOnce_AndReportsAFailureWithItsReason()
     {
         var email = await AddChannelAsync(_store, ChannelType.Email, "Finance", "finance@example.com", anomalies: false);

@@ -44,16 +44,23 @@ internal sealed class ScriptedSender(ChannelType type) : IAlertChannelSender
 
     public string? FailWith { get; set; }
 
+    /// <summary>Runs during each send (to change the world while a delivery run is under way).</summary>
+    public Func<Task>? During { get; set; }
+
     public bool Handles(ChannelType t) => t == type;
 
-    public Task SendAsync(NotificationChannel channel, long alertId, AlertMessage alert, bool isTest, CancellationToken ct)
+    public async Task SendAsync(NotificationChannel channel, long alertId, AlertMessage alert, bool isTest, CancellationToken ct)
     {
+        if (During is { } during)
+        {
+            await during();
+        }
+
         if (FailWith is { } error)
         {
             throw new AlertDeliveryException(error);
         }
 
         Sent.Add((channel.Id, alertId, alert, isTest));
-        return Task.CompletedTask;
     }
 }
