@@ -1,6 +1,7 @@
 using FinOps.Domain.Billing.Ingestion;
 using FinOps.Domain.Common;
 using FinOps.Domain.Costs;
+using FinOps.Domain.Notifications;
 using FinOps.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<Administration.LineItemRetention>();
         services.AddSingleton<Api.ApiTokenService>();
         services.AddSingleton<Administration.UserAdministration>();
+        services.AddFinOpsNotifications();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using FinOps.Domain.Administration;
 using FinOps.Domain.Common;
 using FinOps.Domain.Costs;
+using FinOps.Domain.Notifications;
 using FinOps.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -13,13 +14,16 @@ public sealed record AnomaliesDetected(IReadOnlyList<Anomaly> Anomalies);
 /// <summary>
 /// Runs the <see cref="AnomalyDetector"/> over the stored costs and keeps its findings: each anomaly (series, date,
 /// kind) is recorded once, however often detection runs, and new ones are published to
-/// <see cref="Notifier{AnomaliesDetected}"/>. People acknowledge and resolve them (audited).
+/// <see cref="Notifier{AnomaliesDetected}"/>. Each new anomaly is also queued in the alert outbox in the same
+/// transaction (so a crash loses neither) and goes out to the notification channels. People acknowledge and resolve
+/// them (audited).
 /// </summary>
 public sealed class AnomalyService(
     IDbContextFactory<FinOpsDbContext> dbFactory,
     SeriesBuilder series,
     CostOverviewService overview,
     Notifier<AnomaliesDetected> detected,
+    AlertOutboxService outbox,
     AuditLog audit,
     TimeProvider time,
     ILogger<AnomalyService> logger)
@@ -61,6 +65,7 @@ public sealed class AnomalyService(
             }
 
             db.Anomalies.AddRange(added);
+            await outbox.StageAsync(db, added.Select(AnomalyAlertMessages.From).ToList(), ct);
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Recorded {Count} new cost anomalies between {From} and {To}", added.Count, from, to.AddDays(-1));
         }
@@ -70,6 +75,7 @@ public sealed class AnomalyService(
         }
 
         await detected.PublishAsync(new AnomaliesDetected(added));
+        await outbox.RequestDeliveryAsync();
         return added;
     }
 

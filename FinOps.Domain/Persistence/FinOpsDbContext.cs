@@ -3,6 +3,7 @@ using FinOps.Domain.Anomalies;
 using FinOps.Domain.Api;
 using FinOps.Domain.Billing;
 using FinOps.Domain.Billing.Ingestion;
+using FinOps.Domain.Notifications;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -26,6 +27,10 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<Anomaly> Anomalies => Set<Anomaly>();
     public DbSet<Costs.Explorer.ExplorerSavedView> ExplorerSavedViews => Set<Costs.Explorer.ExplorerSavedView>();
+    public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
+    public DbSet<AlertDeliveryAttempt> AlertDeliveryAttempts => Set<AlertDeliveryAttempt>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -37,6 +42,10 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
         configurationBuilder.Properties<AnomalyKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AnomalyStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<SeriesLevel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AlertKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AlertSeverity>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ChannelType>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DeliveryStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -117,6 +126,7 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
             e.HasIndex(x => new { x.OwnerUserId, x.Name }).IsUnique();
             e.Ignore(x => x.Url);
         });
+        NotificationsModel.Configure(builder);
         builder.Entity<ApiToken>(e =>
         {
             e.ToTable("ApiTokens");

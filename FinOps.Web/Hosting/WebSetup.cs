@@ -57,6 +57,7 @@ public static class WebSetup
         // Subscribed before StartupTasks runs, so that the imports it triggers are followed by anomaly detection and alerts.
         services.AddSingleton<AnomalyDetectionTrigger>();
         services.AddHostedService(sp => sp.GetRequiredService<AnomalyDetectionTrigger>());
+        services.AddAlertDelivery();
         services.AddSingleton<Realtime.AlertsBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<Realtime.AlertsBroadcaster>());
         services.AddHostedService<StartupTasks>();

@@ -6,7 +6,7 @@ namespace FinOps.Tests.Components.Settings;
 
 public sealed class SettingsPageTests : SettingsTestContext
 {
-    private static readonly string[] AdminTabs = ["My API tokens", "Users", "Kiosk links", "Application", "Audit log"];
+    private static readonly string[] AdminTabs = ["My API tokens", "Users", "Kiosk links", "Application", "Notifications", "Audit log"];
 
     private string[] TabTitles(IRenderedComponent<SettingsPage> cut) =>
         cut.FindAll(".mud-tab").Select(t => t.TextContent.Trim()).ToArray();
@@ -38,6 +38,7 @@ public sealed class SettingsPageTests : SettingsTestContext
             ["Users"] = "users",
             ["Kiosk links"] = "kiosk-links",
             ["Application"] = "app-settings",
+            ["Notifications"] = "channels",
             ["Audit log"] = "audit-log",
             ["My API tokens"] = "my-tokens",
         };

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using FinOps.Domain.Administration;
 using FinOps.Domain.Anomalies;
 using FinOps.Domain.Common;
+using FinOps.Domain.Notifications;
 using FinOps.Web.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -13,15 +14,21 @@ namespace FinOps.Web.Features.Dashboard;
 
 /// <summary>
 /// The open anomalies, newest first, with a toast for each one detected while the page is open. Analysts and
-/// administrators acknowledge them (the role is checked again on the server when the button is used).
+/// administrators acknowledge them (the role is checked again on the server when the button is used). Below them, the
+/// latest budget alerts; alerts delivered to the in-app channel while the page is open (budgets, test messages) toast.
 /// </summary>
 public partial class AlertsPanel : IDisposable
 {
     /// <summary>How many open anomalies the panel lists.</summary>
     public const int Take = 50;
 
+    /// <summary>How many budget alerts the panel lists.</summary>
+    public const int BudgetAlertsTake = 10;
+
     private readonly ConcurrentQueue<Anomaly> _arrived = new();
+    private readonly ConcurrentQueue<AlertRaised> _raised = new();
     private IReadOnlyList<Anomaly> _open = [];
+    private IReadOnlyList<Alert> _budgetAlerts = [];
     private bool _loaded;
     private bool _canAcknowledge;
     private bool _busy;
@@ -30,6 +37,8 @@ public partial class AlertsPanel : IDisposable
 
     [Inject] public required AnomalyService Anomalies { get; init; }
     [Inject] public required Notifier<AnomaliesDetected> Detected { get; init; }
+    [Inject] public required AlertHistory Alerts { get; init; }
+    [Inject] public required Notifier<AlertRaised> Raised { get; init; }
     [Inject] public required ApplicationSettingsService Settings { get; init; }
     [Inject] public required AuthenticationStateProvider AuthenticationState { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
@@ -54,9 +63,29 @@ public partial class AlertsPanel : IDisposable
                         anomaly.Severity == AnomalySeverity.High ? Severity.Error : Severity.Warning);
                 }
 
+                while (_raised.TryDequeue(out var raised))
+                {
+                    var alert = raised.Alert;
+                    var amount = alert.Amount is { } a ? $" ({Money(a, alert.Currency ?? "")})" : "";
+                    Snackbar.Add($"{(raised.IsTest ? "Test: " : "")}{alert.Title}{amount}", alert.Severity switch
+                    {
+                        AlertSeverity.Critical => Severity.Error,
+                        AlertSeverity.Warning => Severity.Warning,
+                        _ => Severity.Info,
+                    });
+                }
+
                 await LoadAsync();
                 StateHasChanged();
             }, TimeSpan.FromMilliseconds(200));
+            // Anomalies toast above (from their own event, with their details); here the other kinds.
+            _live.Watch(Raised, e =>
+            {
+                if (e.Alert.Kind != AlertKind.Anomaly)
+                {
+                    _raised.Enqueue(e);
+                }
+            });
             _live.Watch(Detected, e =>
             {
                 foreach (var anomaly in e.Anomalies)
@@ -70,6 +99,7 @@ public partial class AlertsPanel : IDisposable
     private async Task LoadAsync()
     {
         _open = await Anomalies.ListAsync(AnomalyStatus.Open, Take, CancellationToken.None);
+        _budgetAlerts = await Alerts.ListAlertsAsync(AlertKind.Budget, BudgetAlertsTake, CancellationToken.None);
         _loaded = true;
     }
 
@@ -107,6 +137,13 @@ public partial class AlertsPanel : IDisposable
     {
         AnomalySeverity.High => Color.Error,
         AnomalySeverity.Medium => Color.Warning,
+        _ => Color.Info,
+    };
+
+    private static Color AlertColor(AlertSeverity severity) => severity switch
+    {
+        AlertSeverity.Critical => Color.Error,
+        AlertSeverity.Warning => Color.Warning,
         _ => Color.Info,
     };
 

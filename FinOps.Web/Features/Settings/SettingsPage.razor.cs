@@ -6,7 +6,7 @@ namespace FinOps.Web.Features.Settings;
 
 /// <summary>
 /// Settings, one tab per concern. Everybody has "My API tokens"; administrators also get users, kiosk links,
-/// application settings and the audit log. Tabs a person may not use are not rendered, and every tab checks the role
+/// application settings, notification channels and the audit log. Tabs a person may not use are not rendered, and every tab checks the role
 /// again before each action. The open tab is in the URL (?tab=users) so it can be linked to.
 /// </summary>
 public partial class SettingsPage
@@ -15,6 +15,7 @@ public partial class SettingsPage
     internal const string UsersTabKey = "users";
     internal const string KioskTab = "kiosk";
     internal const string ApplicationTab = "application";
+    internal const string NotificationsTabKey = "notifications";
     internal const string AuditTab = "audit";
 
     private static readonly SettingsTab[] AllTabs =
@@ -23,6 +24,7 @@ public partial class SettingsPage
         new(UsersTabKey, "Users", Icons.Material.Filled.People, AdminOnly: true),
         new(KioskTab, "Kiosk links", Icons.Material.Filled.Tv, AdminOnly: true),
         new(ApplicationTab, "Application", Icons.Material.Filled.Tune, AdminOnly: true),
+        new(NotificationsTabKey, "Notifications", Icons.Material.Filled.NotificationsActive, AdminOnly: true),
         new(AuditTab, "Audit log", Icons.Material.Filled.History, AdminOnly: true),
     ];
 
