@@ -25,6 +25,9 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<Anomaly> Anomalies => Set<Anomaly>();
+    public DbSet<FinOps.Domain.Budgets.Budget> Budgets => Set<FinOps.Domain.Budgets.Budget>();
+    public DbSet<FinOps.Domain.Budgets.BudgetChange> BudgetChanges => Set<FinOps.Domain.Budgets.BudgetChange>();
+    public DbSet<FinOps.Domain.Budgets.BudgetThresholdFiring> BudgetThresholdFirings => Set<FinOps.Domain.Budgets.BudgetThresholdFiring>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -107,6 +110,7 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
             e.Ignore(x => x.Severity);
             e.Ignore(x => x.SeriesLabel);
         });
+        FinOps.Domain.Budgets.BudgetModel.Configure(builder);
         builder.Entity<ApiToken>(e =>
         {
             e.ToTable("ApiTokens");
