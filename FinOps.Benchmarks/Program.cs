@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 // Reproducible performance measurements (not tests). See docs/benchmarks.md for the commands and the figures.
 //   dotnet run -c Release --project FinOps.Benchmarks -- generate <file.csv> <rows>
 //   dotnet run -c Release --project FinOps.Benchmarks -- ingest <file.csv>
+//   dotnet run -c Release --project FinOps.Benchmarks -- forecast
 // "ingest" runs in its own process so that its peak memory is the ingest's alone.
 return args switch
 {
@@ -18,12 +19,13 @@ return args switch
     ["ingest", var path] => await IngestAsync(path),
     ["read", var path] => Read(path),
     ["anomalies", .. var rest] => await AnomalyEvaluationCommand.RunAsync(rest),
+    ["forecast", .. var rest] => await ForecastEvaluationCommand.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate <file.csv> <rows> | ingest <file.csv> | read <file.csv> | anomalies");
+    Console.Error.WriteLine("usage: generate <file.csv> <rows> | ingest <file.csv> | read <file.csv> | anomalies | forecast");
     return 2;
 }
 
