@@ -119,7 +119,7 @@ public sealed class BudgetAlertService(
 
         foreach (var budgetId in fired.Select(f => f.BudgetId).Distinct())
         {
-            await changed.PublishAsync(new BudgetsChanged(budgetId));
+            await changed.PublishAsync(new BudgetsChanged(budgetId, ThresholdsFired: true));
         }
 
         if (fired.Count > 0)

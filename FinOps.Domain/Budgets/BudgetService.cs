@@ -8,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinOps.Domain.Budgets;
 
-/// <summary>A budget was created, changed or deleted, or one of its thresholds fired: open budget views reload.</summary>
-public sealed record BudgetsChanged(long BudgetId);
+/// <summary>
+/// A budget was created, changed or deleted, or (<paramref name="ThresholdsFired"/>) the evaluation fired some of its
+/// thresholds: open budget views reload.
+/// </summary>
+public sealed record BudgetsChanged(long BudgetId, bool ThresholdsFired = false);
 
 public enum BudgetSaveOutcome
 {
@@ -39,8 +42,7 @@ public sealed record BudgetSaveResult(BudgetSaveOutcome Outcome, Budget? Budget,
 
     /// <summary>What a person is told about a conflict.</summary>
     public string ConflictMessage => Budget is { } current
-        ? $"{current.UpdatedBy} changed budget \"{current.Name}\" at {current.UpdatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC while you were editing it. " +
-          "Your change was not saved; the budget has been reloaded with their values."
+        ? $"{current.UpdatedBy} changed budget \"{current.Name}\" at {current.UpdatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC while you were editing it; your change was not saved."
         : "";
 }
 

@@ -35,6 +35,7 @@ public sealed class StartupTasks(
             pollSeconds >= 60 ? Cron.Minutely() : $"*/{pollSeconds} * * * * *");
         recurringJobs.AddOrUpdate<LineItemRetentionJob>("line-item-retention", j => j.ApplyAsync(CancellationToken.None), Cron.Daily(3));
         recurringJobs.AddOrUpdate<AnomalyDetectionJob>("anomaly-detection", j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        recurringJobs.AddOrUpdate<BudgetEvaluationJob>("budget-evaluation", j => j.RunAsync(CancellationToken.None), Cron.Daily(6));
         if (options.Demo.Enabled)
         {
             await demo.SeedIfEmptyAsync(cancellationToken);

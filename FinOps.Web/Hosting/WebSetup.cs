@@ -50,6 +50,8 @@ public static class WebSetup
         // Subscribed before StartupTasks runs, so that the imports it triggers are followed by anomaly detection and alerts.
         services.AddSingleton<AnomalyDetectionTrigger>();
         services.AddHostedService(sp => sp.GetRequiredService<AnomalyDetectionTrigger>());
+        services.AddSingleton<BudgetEvaluationTrigger>();
+        services.AddHostedService(sp => sp.GetRequiredService<BudgetEvaluationTrigger>());
         services.AddSingleton<Realtime.AlertsBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<Realtime.AlertsBroadcaster>());
         services.AddHostedService<StartupTasks>();
