@@ -72,7 +72,27 @@ public sealed class BudgetTracker(CostQueryEngine costs, CostOverviewService ove
 
     private readonly DailyForecaster _forecaster = new();
 
+    /// <summary>Days the scope preview sums (through today).</summary>
+    public const int PreviewDays = 30;
+
     public async Task<DateOnly> TodayAsync(CancellationToken ct) => await overview.TodayAsync(ct);
+
+    /// <summary>
+    /// What a scope matches while it is being typed: its cost per billing currency over the last <see cref="PreviewDays"/>
+    /// days (through today), largest first; empty when it matches nothing. Throws <see cref="ArgumentException"/>
+    /// with the parse error when the scope is not valid.
+    /// </summary>
+    public async Task<IReadOnlyList<CostTotal>> PreviewAsync(IEnumerable<string> scope, CostMetric metric, CancellationToken ct)
+    {
+        if (!BudgetScope.TryParse(scope, out var filters, out var error))
+        {
+            throw new ArgumentException(error, nameof(scope));
+        }
+
+        var tomorrow = (await overview.TodayAsync(ct)).AddDays(1);
+        var result = await costs.QueryAsync(new CostQuery(tomorrow.AddDays(-PreviewDays), tomorrow, metric, Filters: filters), ct);
+        return result.Totals.Where(t => t.Cost != 0).OrderByDescending(t => t.Cost).ToList();
+    }
 
     /// <summary>The status of every budget, highest risk first.</summary>
     public async Task<IReadOnlyList<BudgetStatus>> StatusesAsync(IEnumerable<Budget> budgets, CancellationToken ct)
