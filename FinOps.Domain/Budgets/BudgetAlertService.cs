@@ -130,14 +130,6 @@ public sealed class BudgetAlertService(
         return fired;
     }
 
-    /// <summary>The thresholds fired in a budget's period (keys), for its page.</summary>
-    public async Task<IReadOnlyList<BudgetThresholdFiring>> FiringsAsync(long budgetId, DateOnly periodStart, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.BudgetThresholdFirings.AsNoTracking().Where(f => f.BudgetId == budgetId && f.PeriodStart == periodStart)
-            .OrderBy(f => f.Id).ToListAsync(ct);
-    }
-
     private async Task<bool> RecordAsync(BudgetThresholdFiring firing, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

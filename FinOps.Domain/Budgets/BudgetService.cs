@@ -75,6 +75,14 @@ public sealed class BudgetService(IDbContextFactory<FinOpsDbContext> dbFactory, 
         return await db.BudgetChanges.AsNoTracking().Where(c => c.BudgetId == id).OrderByDescending(c => c.Id).ToListAsync(ct);
     }
 
+    /// <summary>The thresholds fired in one period of a budget, in the order they fired.</summary>
+    public async Task<IReadOnlyList<BudgetThresholdFiring>> FiringsAsync(long budgetId, DateOnly periodStart, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.BudgetThresholdFirings.AsNoTracking().Where(f => f.BudgetId == budgetId && f.PeriodStart == periodStart)
+            .OrderBy(f => f.Id).ToListAsync(ct);
+    }
+
     public async Task<BudgetSaveResult> CreateAsync(BudgetDefinition definition, string actor, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
