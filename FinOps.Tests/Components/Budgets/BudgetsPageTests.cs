@@ -179,4 +179,19 @@ public sealed class BudgetsPageTests : PageTestContext
         Assert.Equal((2500m, "platform team", new DateOnly(2024, 10, 1)), (saved.Amount, saved.Owner, saved.StartDate));
         Assert.Equal("At risk", cut.Find("[data-testid='health']").TextContent); // 1,500 spent, about 3,100 forecast
     }
+
+    [Fact]
+    public async Task InlineEdit_TwoEditsInARow_AreBothSaved()
+    {
+        await InitializeStoreAsync();
+        var budget = await CreateAsync(Definition());
+        SignIn("analyst@example.com", Roles.Analyst);
+        var cut = Render<BudgetsPage>();
+
+        ChangeInput(cut, "Owner", "bo@example.com");
+        cut.WaitForAssertion(() => Assert.Equal(2, Budgets.GetAsync(budget.Id, CancellationToken.None).Result!.Version));
+        cut.Find("[data-testid='thresholds-input']").Change("actual 90");
+
+        cut.WaitForAssertion(() => Assert.Equal(3, Budgets.GetAsync(budget.Id, CancellationToken.None).Result!.Version));
+    }
 }

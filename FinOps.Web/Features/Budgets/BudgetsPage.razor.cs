@@ -10,12 +10,18 @@ using MudBlazor;
 
 namespace FinOps.Web.Features.Budgets;
 
-/// <summary>One row of the budgets grid: the stored budget, its status, and the values edited in place.</summary>
-public sealed class BudgetRow(Budget budget, BudgetStatus status)
+/// <summary>
+/// One row of the budgets grid: the stored budget, its status, and the values edited in place. A row keeps its
+/// identity across reloads (<see cref="Refresh"/>): the grid's cells hold on to their row, so a second edit in the
+/// same cell must see the version the first one saved.
+/// </summary>
+public sealed class BudgetRow
 {
-    public Budget Budget { get; } = budget;
+    public BudgetRow(Budget budget, BudgetStatus status) => Refresh(budget, status);
 
-    public BudgetStatus Status { get; } = status;
+    public Budget Budget { get; private set; } = null!;
+
+    public BudgetStatus Status { get; private set; } = null!;
 
     public long Id => Budget.Id;
 
@@ -25,11 +31,21 @@ public sealed class BudgetRow(Budget budget, BudgetStatus status)
 
     public string Scope => BudgetView.Scope(Budget);
 
-    public string Owner { get; set; } = budget.Owner;
+    public string Owner { get; set; } = "";
 
-    public decimal Amount { get; set; } = budget.Amount;
+    public decimal Amount { get; set; }
 
-    public string Thresholds { get; set; } = BudgetValidation.FormatThresholds(budget.Thresholds);
+    public string Thresholds { get; set; } = "";
+
+    /// <summary>Shows the stored values again (after a save, a refused save or someone else's change).</summary>
+    public void Refresh(Budget budget, BudgetStatus status)
+    {
+        Budget = budget;
+        Status = status;
+        Owner = budget.Owner;
+        Amount = budget.Amount;
+        Thresholds = BudgetValidation.FormatThresholds(budget.Thresholds);
+    }
 }
 
 /// <summary>
@@ -82,7 +98,17 @@ public partial class BudgetsPage : IDisposable
     {
         var statuses = await Tracker.StatusesAsync(await Budgets.ListAsync(CancellationToken.None), CancellationToken.None);
         _today = statuses.Count > 0 ? statuses[0].Today : await Tracker.TodayAsync(CancellationToken.None);
-        _rows = statuses.Select(s => new BudgetRow(s.Budget, s)).ToList();
+        var existing = _rows?.ToDictionary(r => r.Id) ?? [];
+        _rows = statuses.Select(s =>
+        {
+            if (existing.TryGetValue(s.Budget.Id, out var row))
+            {
+                row.Refresh(s.Budget, s);
+                return row;
+            }
+
+            return new BudgetRow(s.Budget, s);
+        }).ToList();
     }
 
     private string Money(decimal amount, string currency) => BudgetView.Money(amount, currency, _moneyFormat);
