@@ -173,4 +173,16 @@ public sealed class BudgetsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
     }
+
+    [Fact]
+    public async Task Post_BodyThatIsNotABudget_Is400NamingWhere_OrNotJson_Is415()
+    {
+        using var badNumber = await _client.PostAsync(new Uri("/api/v1/budgets", UriKind.Relative),
+            new StringContent("""{"name":"x","amount":"lots"}""", System.Text.Encoding.UTF8, "application/json"));
+        using var notJson = await _client.PostAsync(new Uri("/api/v1/budgets", UriKind.Relative), new StringContent("name=x"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, badNumber.StatusCode);
+        Assert.Equal("amount", (await BodyAsync(badNumber)).GetProperty("parameter").GetString());
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notJson.StatusCode);
+    }
 }

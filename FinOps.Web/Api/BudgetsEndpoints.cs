@@ -21,8 +21,8 @@ public static class BudgetsEndpoints
         group.MapGet("/{id:long}", GetAsync).WithName("GetBudget").Produces<BudgetDto>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One budget with its current period's status; the ETag is its version.");
         group.MapPost("/", CreateAsync).RequireAuthorization(ApiPolicies.Write).DisableAntiforgery()
-            .Produces<BudgetDto>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .WithSummary("Create a budget (metric defaults to EffectiveCost, thresholds to actual 50/80/100 and forecast 100).");
+            .Produces<BudgetDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesValidationProblem()
+            .WithSummary("Create a budget from a JSON BudgetRequest (metric defaults to EffectiveCost, thresholds to actual 50/80/100 and forecast 100).");
         group.MapPut("/{id:long}", UpdateAsync).RequireAuthorization(ApiPolicies.Write).DisableAntiforgery()
             .Produces<BudgetDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status428PreconditionRequired)
@@ -52,8 +52,14 @@ public static class BudgetsEndpoints
         return Results.Ok(BudgetDto.From(budget, status));
     }
 
-    private static async Task<IResult> CreateAsync(BudgetRequest request, HttpContext http, BudgetService budgets, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpContext http, BudgetService budgets, CancellationToken ct)
     {
+        var (request, unreadable) = await ReadAsync(http, ct);
+        if (request is null)
+        {
+            return unreadable!;
+        }
+
         if (!request.TryToDefinition(out var definition, out var errors))
         {
             return Invalid(errors);
@@ -69,8 +75,14 @@ public static class BudgetsEndpoints
         return Results.CreatedAtRoute("GetBudget", new { id = result.Budget.Id }, BudgetDto.From(result.Budget, null));
     }
 
-    private static async Task<IResult> UpdateAsync(long id, BudgetRequest request, HttpContext http, BudgetService budgets, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(long id, HttpContext http, BudgetService budgets, CancellationToken ct)
     {
+        var (request, unreadable) = await ReadAsync(http, ct);
+        if (request is null)
+        {
+            return unreadable!;
+        }
+
         if (!TryExpectedVersion(http, request.Version, out var version, out var problem))
         {
             return problem;
@@ -95,6 +107,29 @@ public static class BudgetsEndpoints
 
         var result = await budgets.DeleteAsync(id, version, Actor(http), ct);
         return Answer(id, result, http, Results.NoContent);
+    }
+
+    /// <summary>
+    /// Reads the JSON body in the handler rather than binding it: a bound JSON body makes routing refuse other content
+    /// types before authorization runs, so a caller without the right would get 404/415 instead of 403.
+    /// </summary>
+    private static async Task<(BudgetRequest? Request, IResult? Problem)> ReadAsync(HttpContext http, CancellationToken ct)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return (null, ApiErrors.Problem(StatusCodes.Status415UnsupportedMediaType, "body", "Send the budget as JSON (Content-Type: application/json)."));
+        }
+
+        try
+        {
+            var request = await http.Request.ReadFromJsonAsync<BudgetRequest>(ct);
+            return request is null ? (null, ApiErrors.BadRequest("body", "The body is empty: send the budget as a JSON object.")) : (request, null);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return (null, ApiErrors.BadRequest(ex.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body",
+                $"The body is not a valid budget at {ex.Path ?? "$"} (line {ex.LineNumber + 1}): {ex.Message.Split(" Path:", 2)[0]}"));
+        }
     }
 
     private static IResult Answer(long id, BudgetSaveResult result, HttpContext http, Func<IResult> saved)
