@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 // Reproducible performance measurements (not tests). See docs/benchmarks.md for the commands and the figures.
 //   dotnet run -c Release --project FinOps.Benchmarks -- generate <file.csv> <rows>
 //   dotnet run -c Release --project FinOps.Benchmarks -- ingest <file.csv>
+//   dotnet run -c Release --project FinOps.Benchmarks -- forecast
 // "ingest" runs in its own process so that its peak memory is the ingest's alone.
 return args switch
 {
@@ -20,12 +21,13 @@ return args switch
     ["anomalies", .. var rest] => await AnomalyEvaluationCommand.RunAsync(rest),
     ["dashboard", .. var rest] => await FinOps.Benchmarks.DashboardLatencyCommand.RunAsync(rest),
     ["explorer", .. var rest] => await ExplorerBenchmarkCommand.RunAsync(rest),
+    ["forecast", .. var rest] => await ForecastEvaluationCommand.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate <file.csv> <rows> | ingest <file.csv> | read <file.csv> | anomalies | dashboard [--imports 20] [--loads 10] [--scale 1] | explorer");
+    Console.Error.WriteLine("usage: generate <file.csv> <rows> | ingest <file.csv> | read <file.csv> | anomalies | dashboard [--imports 20] [--loads 10] [--scale 1] | explorer | forecast");
     return 2;
 }
 

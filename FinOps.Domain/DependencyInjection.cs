@@ -34,6 +34,11 @@ public static class DependencyInjection
         services.AddSingleton<Costs.Explorer.SavedViewService>();
         services.AddSingleton<Anomalies.SeriesBuilder>();
         services.AddSingleton<Anomalies.AnomalyService>();
+        services.AddSingleton<Budgets.BudgetService>();
+        services.AddSingleton<Budgets.BudgetTracker>();
+        // The alert outbox (IAlertOutbox) is registered by the notifications module; a factory keeps start-up
+        // validation from requiring it before that module is wired in.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Budgets.BudgetAlertService>(sp));
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<Administration.AuditLog>();
         services.AddSingleton<Administration.ApplicationSettingsService>();

@@ -31,6 +31,9 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
     public DbSet<AlertDeliveryAttempt> AlertDeliveryAttempts => Set<AlertDeliveryAttempt>();
+    public DbSet<FinOps.Domain.Budgets.Budget> Budgets => Set<FinOps.Domain.Budgets.Budget>();
+    public DbSet<FinOps.Domain.Budgets.BudgetChange> BudgetChanges => Set<FinOps.Domain.Budgets.BudgetChange>();
+    public DbSet<FinOps.Domain.Budgets.BudgetThresholdFiring> BudgetThresholdFirings => Set<FinOps.Domain.Budgets.BudgetThresholdFiring>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -127,6 +130,7 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
             e.Ignore(x => x.Url);
         });
         NotificationsModel.Configure(builder);
+        FinOps.Domain.Budgets.BudgetModel.Configure(builder);
         builder.Entity<ApiToken>(e =>
         {
             e.ToTable("ApiTokens");

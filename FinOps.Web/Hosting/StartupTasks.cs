@@ -36,6 +36,7 @@ public sealed class StartupTasks(
         recurringJobs.AddOrUpdate<LineItemRetentionJob>("line-item-retention", j => j.ApplyAsync(CancellationToken.None), Cron.Daily(3));
         recurringJobs.AddOrUpdate<AnomalyDetectionJob>("anomaly-detection", j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         recurringJobs.AddOrUpdate<AlertDeliveryJob>(AlertDeliveryJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurringJobs.AddOrUpdate<BudgetEvaluationJob>("budget-evaluation", j => j.RunAsync(CancellationToken.None), Cron.Daily(6));
         if (options.Demo.Enabled)
         {
             await demo.SeedIfEmptyAsync(cancellationToken);

@@ -58,6 +58,8 @@ public static class WebSetup
         services.AddSingleton<AnomalyDetectionTrigger>();
         services.AddHostedService(sp => sp.GetRequiredService<AnomalyDetectionTrigger>());
         services.AddAlertDelivery();
+        services.AddSingleton<BudgetEvaluationTrigger>();
+        services.AddHostedService(sp => sp.GetRequiredService<BudgetEvaluationTrigger>());
         services.AddSingleton<Realtime.AlertsBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<Realtime.AlertsBroadcaster>());
         services.AddHostedService<StartupTasks>();
