@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddSingleton<ImportLedger>();
         services.AddSingleton<DimensionCache>();
         services.AddSingleton<CostQueryEngine>();
+        services.AddSingleton<Costs.LineItems.LineItemQueryService>();
         services.AddSingleton<CostOverviewService>();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<Anomalies.SeriesBuilder>();
