@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<DimensionCache>();
         services.AddSingleton<CostQueryEngine>();
         services.AddSingleton<Costs.LineItems.LineItemQueryService>();
+        services.AddSingleton<Costs.Export.CostExportService>();
         services.AddSingleton<CostOverviewService>();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<Anomalies.SeriesBuilder>();
