@@ -29,6 +29,8 @@ public static class DependencyInjection
         services.AddSingleton<CostQueryEngine>();
         services.AddSingleton<Costs.LineItems.LineItemQueryService>();
         services.AddSingleton<Costs.Export.CostExportService>();
+        services.AddSingleton<Optimization.Utilization.UtilizationCsvImporter>();
+        services.AddSingleton<Optimization.Utilization.UtilizationStatistics>();
         services.AddSingleton<CostOverviewService>();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<Anomalies.SeriesBuilder>();
