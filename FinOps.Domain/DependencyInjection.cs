@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddSingleton<Costs.Export.CostExportService>();
         services.AddSingleton<Optimization.Utilization.UtilizationCsvImporter>();
         services.AddSingleton<Optimization.Utilization.UtilizationStatistics>();
+        services.AddSingleton<Optimization.Utilization.UtilizationInbox>();
         services.AddSingleton<CostOverviewService>();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<Anomalies.SeriesBuilder>();

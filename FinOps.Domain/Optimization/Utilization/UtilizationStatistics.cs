@@ -34,6 +34,18 @@ public sealed class UtilizationStatistics(IDbContextFactory<FinOpsDbContext> dbF
     private const int IdsPerQuery = 500;
 
     /// <summary>
+    /// For a cost table grouped by ResourceId: the summaries of the resources in its rows over the query's range
+    /// (empty when the query does not group by ResourceId).
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, ResourceUtilizationSummary>> ForCostRowsAsync(Costs.CostQuery query, IEnumerable<Costs.CostRow> rows, CancellationToken ct)
+    {
+        var byResource = query.GroupBy.FirstOrDefault(g => g.Column == "ResourceId");
+        return byResource is null
+            ? Task.FromResult<IReadOnlyDictionary<string, ResourceUtilizationSummary>>(new Dictionary<string, ResourceUtilizationSummary>())
+            : SummarizeAsync(rows.Select(r => r.Keys.GetValueOrDefault(byResource.Name)).OfType<string>(), query.From, query.To, ct);
+    }
+
+    /// <summary>
     /// The summaries of the given resources between <paramref name="from"/> (inclusive) and <paramref name="to"/>
     /// (exclusive); resources without any utilization in the range are left out of the answer.
     /// </summary>
