@@ -137,3 +137,79 @@ public sealed class UtilizationTests : IAsyncLifetime
         Assert.Equal(new MetricSummary(80, 80, 1), summaries["i-2"].Cpu);
     }
 }
+
+public sealed class UtilizationInboxTests : IAsyncLifetime
+{
+    private TestStore _store = null!;
+
+    public async Task InitializeAsync() => _store = await TestStore.CreateAsync();
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    private string Inbox => _store.Get<FinOps.Domain.FinOpsPaths>().InboxDirectory;
+
+    private string Drop(string name, string content)
+    {
+        Directory.CreateDirectory(Inbox);
+        var path = Path.Combine(Inbox, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public async Task AUtilizationFile_IsImportedAndArchived_ABillingFileIsLeftAlone()
+    {
+        var utilization = Drop("utilization.csv", "\uFEFFResourceId,Date,CpuUtilization,MemoryUtilization,StorageUtilization\r\ni-1,2024-09-01,5,6,7\r\n");
+        var billing = Drop("focus.csv", new FocusCsv().Row().ToCsv());
+        var notifications = new List<UtilizationImported>();
+        using var subscription = _store.Get<FinOps.Domain.Common.Notifier<UtilizationImported>>().Subscribe(e =>
+        {
+            notifications.Add(e);
+            return Task.CompletedTask;
+        });
+        var inbox = _store.Get<UtilizationInbox>();
+
+        Assert.True(await inbox.TryTakeAsync(utilization, CancellationToken.None));
+        Assert.False(await inbox.TryTakeAsync(billing, CancellationToken.None));
+
+        Assert.False(File.Exists(utilization));
+        Assert.True(File.Exists(billing));
+        Assert.Single(Directory.EnumerateFiles(Path.Combine(_store.Get<FinOps.Domain.FinOpsPaths>().ImportsDirectory, "utilization"), "*-utilization.csv", SearchOption.AllDirectories));
+        Assert.Equal([new UtilizationImported("utilization.csv", 1)], notifications);
+        var summary = await _store.Get<UtilizationStatistics>().SummarizeAsync(["i-1"], new DateOnly(2024, 9, 1), new DateOnly(2024, 9, 2), CancellationToken.None);
+        Assert.Equal(5, summary["i-1"].Cpu!.Average);
+    }
+
+    [Fact]
+    public async Task ARejectedUtilizationFile_IsMovedAsideWithItsErrors_AndNothingIsStored()
+    {
+        var path = Drop("bad.csv", "ResourceId,Date,CpuUtilization\ni-1,2024-09-01,5\ni-2,2024-09-xx,5\n");
+
+        Assert.True(await _store.Get<UtilizationInbox>().TryTakeAsync(path, CancellationToken.None));
+
+        var rejected = Path.Combine(Inbox, "rejected", "bad.csv");
+        Assert.True(File.Exists(rejected));
+        Assert.Contains("line 3, Date '2024-09-xx'", await File.ReadAllTextAsync(rejected + ".errors.txt"), StringComparison.Ordinal);
+        await using var db = await _store.NewDbAsync();
+        Assert.Equal(0, await db.ResourceUtilization.CountAsync());
+    }
+
+    [Fact]
+    public async Task ForCostRows_SummarisesTheResourcesOfATableGroupedByResourceId_Only()
+    {
+        var csv = "ResourceId,Date,CpuUtilization\ni-1,2024-09-01,10\ni-1,2024-09-02,30\ni-2,2024-09-01,50\n";
+        Assert.True((await _store.Get<UtilizationCsvImporter>().ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), CancellationToken.None)).Succeeded);
+        var statistics = _store.Get<UtilizationStatistics>();
+        Assert.True(FinOps.Domain.Costs.CostQuery.TryParse("2024-09-01", "2024-10-01", null, "ServiceName,ResourceId", null, null, out var byResource, out _, out _));
+        var rows = new[]
+        {
+            new FinOps.Domain.Costs.CostRow(new Dictionary<string, string?> { ["ServiceName"] = "EC2", ["ResourceId"] = "i-1" }, null, "USD", 1m),
+            new FinOps.Domain.Costs.CostRow(new Dictionary<string, string?> { ["ServiceName"] = "EC2", ["ResourceId"] = null }, null, "USD", 1m),
+        };
+
+        var summaries = await statistics.ForCostRowsAsync(byResource, rows, CancellationToken.None);
+        Assert.Equal(["i-1"], summaries.Keys);
+        Assert.Equal(new MetricSummary(20, 30, 2), summaries["i-1"].Cpu);
+        Assert.Empty(await statistics.ForCostRowsAsync(byResource with { GroupBy = [FinOps.Domain.Costs.CostDimension.ForColumn("ServiceName")] }, rows, CancellationToken.None));
+    }
+}
