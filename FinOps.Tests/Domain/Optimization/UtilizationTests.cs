@@ -213,3 +213,35 @@ public sealed class UtilizationInboxTests : IAsyncLifetime
         Assert.Empty(await statistics.ForCostRowsAsync(byResource with { GroupBy = [FinOps.Domain.Costs.CostDimension.ForColumn("ServiceName")] }, rows, CancellationToken.None));
     }
 }
+
+public sealed class DemoUtilizationTests
+{
+    [Fact]
+    public async Task TheDemosUtilizationFile_IsRecognised_AndImportsEveryRow()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "finops-demo-utilization", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var files = new FinOps.Domain.Demo.DemoDataGenerator(new FinOps.Domain.Demo.DemoDataOptions(7, 2, 0.05))
+                .WriteHistory(directory, new DateTimeOffset(2025, 3, 10, 8, 0, 0, TimeSpan.Zero));
+            var utilization = files.Single(f => f.Kind == FinOps.Domain.Demo.DemoFileKind.Utilization);
+            Assert.True(utilization.Rows > 100);
+            Assert.True(UtilizationCsvImporter.IsUtilizationFile(utilization.Path));
+            Assert.All(files.Where(f => f.Kind == FinOps.Domain.Demo.DemoFileKind.Billing && f.Path.EndsWith(".csv", StringComparison.Ordinal)),
+                f => Assert.False(UtilizationCsvImporter.IsUtilizationFile(f.Path)));
+
+            await using var store = await TestStore.CreateAsync();
+            var result = await store.Get<UtilizationCsvImporter>().ImportFileAsync(utilization.Path, CancellationToken.None);
+
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Take(5)));
+            Assert.Equal(utilization.Rows, result.Rows);
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+}
