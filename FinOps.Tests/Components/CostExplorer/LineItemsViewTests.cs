@@ -84,6 +84,9 @@ public sealed class LineItemsViewTests : PageTestContext
         cut.WaitForAssertion(() => Assert.Equal("12.13 USD", Column(cut, headers.IndexOf("BilledCost"))[0]));
         Assert.Equal("descending", cut.Find("[data-testid='sort-BilledCost']").GetAttribute("aria-sort"));
 
+        Assert.Contains("sort=BilledCost%3Adesc", cut.Find("[data-testid='export-csv']").GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("view=lineitems", cut.Find("[data-testid='export-xlsx']").GetAttribute("href"), StringComparison.Ordinal);
+
         cut.Find("[data-testid='sort-BilledCost']").Click();
         Assert.Equal("BilledCost:asc", navigations[^1].Sort);
         cut.WaitForAssertion(() => Assert.Equal("1.13 USD", Column(cut, headers.IndexOf("BilledCost"))[0]));

@@ -62,6 +62,9 @@ public partial class LineItemsView : IAsyncDisposable
     /// <summary>Keeps rows whose ResourceId or ResourceName contains this text.</summary>
     [Parameter] public string? ResourceSearch { get; set; }
 
+    /// <summary>Shows CSV and XLSX download buttons for every line item of the current filters, search and order.</summary>
+    [Parameter] public bool ShowExport { get; set; } = true;
+
     /// <summary>Raised when the person pages, sorts, changes the page size or searches: put it in the URL.</summary>
     [Parameter] public EventCallback<LineItemsNavigation> NavigationChanged { get; set; }
 
