@@ -108,10 +108,19 @@ public sealed class LineItemsViewTests : PageTestContext
 
         cut.FindAll("[data-testid='line-items-pager'] button").Single(b => b.TextContent.Trim() == "3").Click();
 
-        Assert.Equal(new LineItemsNavigation(3, "ResourceId:asc", 25, null), navigations.Single());
+        Assert.Equal(new LineItemsNavigation(3, "ResourceId:asc", 25, null), Assert.Single(navigations));
         cut.WaitForAssertion(() => Assert.Equal("51–60 of 60", cut.Find("[data-testid='line-items-range']").TextContent.Trim()));
 
+        // A link to a page past the end (the data changed since) offers the way back.
+        cut.Render(p => p.Add(v => v.Page, 9));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='line-items-beyond']")));
+        cut.Find("[data-testid='line-items-first-page']").Click();
+        Assert.Equal(1, navigations[^1].Page);
+        cut.WaitForAssertion(() => Assert.Equal("1–25 of 60", cut.Find("[data-testid='line-items-range']").TextContent.Trim()));
+
         // The back button: the page hands the earlier URL state back in.
+        cut.Render(p => p.Add(v => v.Page, 3));
+        cut.WaitForAssertion(() => Assert.Equal("51–60 of 60", cut.Find("[data-testid='line-items-range']").TextContent.Trim()));
         cut.Render(p => p.Add(v => v.Page, 1));
         cut.WaitForAssertion(() => Assert.Equal("1–25 of 60", cut.Find("[data-testid='line-items-range']").TextContent.Trim()));
     }
