@@ -24,7 +24,8 @@ public sealed record UtilizationImportResult(long Rows, IReadOnlyList<Utilizatio
 /// <c>CpuUtilization</c>, <c>MemoryUtilization</c>, <c>StorageUtilization</c> (percent, 0 to 100, empty when unknown).
 /// Strict: a value that cannot be parsed rejects the whole file with its line and column, and nothing is stored.
 /// Idempotent: a (resource, date) already stored is replaced by the file's values; importing the same file twice
-/// leaves the same state as once. All rows are written in one transaction.
+/// leaves the same state as once. All rows are written in one transaction; memory does not grow with the file (rows are
+/// staged in a temporary table while the file is checked).
 /// </summary>
 public sealed class UtilizationCsvImporter(IDbContextFactory<FinOpsDbContext> dbFactory)
 {
@@ -74,23 +75,86 @@ public sealed class UtilizationCsvImporter(IDbContextFactory<FinOpsDbContext> db
 
     public async Task<UtilizationImportResult> ImportAsync(Stream csv, CancellationToken ct)
     {
-        var errors = new List<UtilizationIssue>();
-        var rows = new List<ResourceUtilization>();
-        using (var text = new StreamReader(csv, detectEncodingFromByteOrderMarks: true, leaveOpen: true))
+        // Rows go into a temporary table as they are parsed (bounded memory, duplicates caught by its key), and from
+        // there into ResourceUtilization only when the whole file is valid; any error rolls everything back.
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var sqliteTransaction = (SqliteTransaction)transaction.GetDbTransaction();
+        SqliteCommand Command(string sql)
         {
-            Parse(text, rows, errors);
+            var command = connection.CreateCommand();
+            command.Transaction = sqliteTransaction;
+            command.CommandText = sql;
+            return command;
+        }
+
+        await using (var create = Command(
+            "CREATE TEMP TABLE IF NOT EXISTS UtilizationStaging (ResourceId TEXT NOT NULL, Day INTEGER NOT NULL, CpuPercent REAL, " +
+            "MemoryPercent REAL, StoragePercent REAL, Line INTEGER NOT NULL, PRIMARY KEY (ResourceId, Day)); DELETE FROM temp.UtilizationStaging;"))
+        {
+            await create.ExecuteNonQueryAsync(ct);
+        }
+
+        var errors = new List<UtilizationIssue>();
+        long rows = 0;
+        await using (var insert = Command(
+            "INSERT INTO temp.UtilizationStaging (ResourceId, Day, CpuPercent, MemoryPercent, StoragePercent, Line) " +
+            "VALUES (@r, @d, @c, @m, @s, @l) ON CONFLICT DO NOTHING"))
+        await using (var firstLine = Command("SELECT Line FROM temp.UtilizationStaging WHERE ResourceId = @r AND Day = @d"))
+        {
+            var resource = insert.Parameters.Add("@r", SqliteType.Text);
+            var day = insert.Parameters.Add("@d", SqliteType.Integer);
+            var cpu = insert.Parameters.Add("@c", SqliteType.Real);
+            var memory = insert.Parameters.Add("@m", SqliteType.Real);
+            var storage = insert.Parameters.Add("@s", SqliteType.Real);
+            var line = insert.Parameters.Add("@l", SqliteType.Integer);
+            var findResource = firstLine.Parameters.Add("@r", SqliteType.Text);
+            var findDay = firstLine.Parameters.Add("@d", SqliteType.Integer);
+            using var text = new StreamReader(csv, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+            Parse(text, errors, (row, at) =>
+            {
+                ct.ThrowIfCancellationRequested();
+                resource.Value = row.ResourceId;
+                day.Value = row.Day;
+                cpu.Value = (object?)row.CpuPercent ?? DBNull.Value;
+                memory.Value = (object?)row.MemoryPercent ?? DBNull.Value;
+                storage.Value = (object?)row.StoragePercent ?? DBNull.Value;
+                line.Value = at;
+                if (insert.ExecuteNonQuery() == 1)
+                {
+                    rows++;
+                    return null;
+                }
+
+                findResource.Value = row.ResourceId;
+                findDay.Value = row.Day;
+                return Convert.ToInt64(firstLine.ExecuteScalar(), CultureInfo.InvariantCulture);
+            });
         }
 
         if (errors.Count > 0)
         {
+            await transaction.RollbackAsync(ct);
             return new UtilizationImportResult(0, errors);
         }
 
-        await StoreAsync(rows, ct);
-        return new UtilizationImportResult(rows.Count, []);
+        await using (var merge = Command(
+            "INSERT INTO ResourceUtilization (ResourceId, Day, CpuPercent, MemoryPercent, StoragePercent) " +
+            "SELECT ResourceId, Day, CpuPercent, MemoryPercent, StoragePercent FROM temp.UtilizationStaging WHERE true " +
+            "ON CONFLICT (ResourceId, Day) DO UPDATE SET CpuPercent = excluded.CpuPercent, MemoryPercent = excluded.MemoryPercent, " +
+            "StoragePercent = excluded.StoragePercent; DELETE FROM temp.UtilizationStaging;"))
+        {
+            await merge.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return new UtilizationImportResult(rows, []);
     }
 
-    private static void Parse(TextReader text, List<ResourceUtilization> rows, List<UtilizationIssue> errors)
+    /// <summary>Validates every row; hands each valid one to <paramref name="accept"/>, which returns the line of an earlier row for the same resource and day, if any.</summary>
+    private static void Parse(TextReader text, List<UtilizationIssue> errors, Func<ResourceUtilization, long, long?> accept)
     {
         SepReader reader;
         try
@@ -117,7 +181,6 @@ public sealed class UtilizationCsvImporter(IDbContextFactory<FinOpsDbContext> db
                 return;
             }
 
-            var seen = new Dictionary<(string, int), long>();
             foreach (var row in reader)
             {
                 long line = row.LineNumberFrom;
@@ -179,46 +242,11 @@ public sealed class UtilizationCsvImporter(IDbContextFactory<FinOpsDbContext> db
                     continue;
                 }
 
-                if (seen.TryGetValue((resource, utilization.Day), out var first))
+                if (accept(utilization, line) is { } first)
                 {
                     errors.Add(new UtilizationIssue(line, DateHeader, dateText, $"{resource} on {dateText} is already on line {first}: one row per resource and day."));
-                    continue;
                 }
-
-                seen[(resource, utilization.Day)] = line;
-                rows.Add(utilization);
             }
         }
-    }
-
-    private async Task StoreAsync(List<ResourceUtilization> rows, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction.GetDbTransaction();
-        command.CommandText =
-            "INSERT INTO ResourceUtilization (ResourceId, Day, CpuPercent, MemoryPercent, StoragePercent) VALUES (@r, @d, @c, @m, @s) " +
-            "ON CONFLICT (ResourceId, Day) DO UPDATE SET CpuPercent = excluded.CpuPercent, MemoryPercent = excluded.MemoryPercent, " +
-            "StoragePercent = excluded.StoragePercent";
-        var resource = command.Parameters.Add("@r", SqliteType.Text);
-        var day = command.Parameters.Add("@d", SqliteType.Integer);
-        var cpu = command.Parameters.Add("@c", SqliteType.Real);
-        var memory = command.Parameters.Add("@m", SqliteType.Real);
-        var storage = command.Parameters.Add("@s", SqliteType.Real);
-        await command.PrepareAsync(ct);
-        foreach (var row in rows)
-        {
-            resource.Value = row.ResourceId;
-            day.Value = row.Day;
-            cpu.Value = (object?)row.CpuPercent ?? DBNull.Value;
-            memory.Value = (object?)row.MemoryPercent ?? DBNull.Value;
-            storage.Value = (object?)row.StoragePercent ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(ct);
-        }
-
-        await transaction.CommitAsync(ct);
     }
 }
