@@ -18,12 +18,14 @@ return args switch
     ["ingest", var path] => await IngestAsync(path),
     ["read", var path] => Read(path),
     ["anomalies", .. var rest] => await AnomalyEvaluationCommand.RunAsync(rest),
+    ["dashboard", .. var rest] => await FinOps.Benchmarks.DashboardLatencyCommand.RunAsync(rest),
+    ["explorer", .. var rest] => await ExplorerBenchmarkCommand.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate <file.csv> <rows> | ingest <file.csv> | read <file.csv> | anomalies");
+    Console.Error.WriteLine("usage: generate <file.csv> <rows> | ingest <file.csv> | read <file.csv> | anomalies | dashboard [--imports 20] [--loads 10] [--scale 1] | explorer");
     return 2;
 }
 

@@ -34,6 +34,8 @@ public static class DependencyInjection
         services.AddSingleton<Optimization.Utilization.UtilizationInbox>();
         services.AddSingleton<CostOverviewService>();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<Costs.Explorer.ExplorerService>();
+        services.AddSingleton<Costs.Explorer.SavedViewService>();
         services.AddSingleton<Anomalies.SeriesBuilder>();
         services.AddSingleton<Anomalies.AnomalyService>();
         services.AddSingleton<DatabaseInitializer>();

@@ -26,6 +26,7 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<Anomaly> Anomalies => Set<Anomaly>();
     public DbSet<Optimization.Utilization.ResourceUtilization> ResourceUtilization => Set<Optimization.Utilization.ResourceUtilization>();
+    public DbSet<Costs.Explorer.ExplorerSavedView> ExplorerSavedViews => Set<Costs.Explorer.ExplorerSavedView>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -114,6 +115,15 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
             // One row per resource and day (re-imports replace it); the key also serves "these resources over this range".
             e.HasKey(x => new { x.ResourceId, x.Day });
             e.Ignore(x => x.Date);
+        });
+        builder.Entity<Costs.Explorer.ExplorerSavedView>(e =>
+        {
+            e.ToTable("ExplorerSavedViews");
+            e.Property(x => x.Name).HasMaxLength(Costs.Explorer.ExplorerSavedView.MaxNameLength);
+            e.Property(x => x.OwnerUserId).HasMaxLength(450);
+            e.Property(x => x.Query).HasMaxLength(Costs.Explorer.ExplorerSavedView.MaxQueryLength);
+            e.HasIndex(x => new { x.OwnerUserId, x.Name }).IsUnique();
+            e.Ignore(x => x.Url);
         });
         builder.Entity<ApiToken>(e =>
         {

@@ -10,7 +10,11 @@ namespace FinOps.Web.Hosting;
 
 public static class WebSetup
 {
+    /// <summary>The largest SignalR message a browser may send to its circuit.</summary>
+    public const int MaximumCircuitMessageBytes = 512 * 1024;
+
     /// <summary>Everything FinOps.Web registers: configuration, the domain, Hangfire, the API, the UI.</summary>
+
     public static void AddFinOpsWeb(this WebApplicationBuilder builder, string[] args)
     {
         builder.UseRootAppSettings(args);
@@ -18,7 +22,10 @@ public static class WebSetup
         var services = builder.Services;
         services.AddFinOpsDomain(sp => sp.GetRequiredService<IConfiguration>().ReadFinOpsOptions());
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A circuit's first message carries the state the prerendered page handed over (the dashboard's figures): the
+        // default 32 KB limit would close the circuit of a large dashboard.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MaximumCircuitMessageBytes);
         // Toasts (new anomalies, saved settings) appear bottom right, clear of the page's own buttons at the top.
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddOpenApi();

@@ -875,6 +875,38 @@ namespace FinOps.Domain.Persistence.Migrations
                     b.ToTable("TagEntries", (string)null);
                 });
 
+            modelBuilder.Entity("FinOps.Domain.Costs.Explorer.ExplorerSavedView", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ExplorerSavedViews", (string)null);
+                });
+
             modelBuilder.Entity("FinOps.Domain.Optimization.Utilization.ResourceUtilization", b =>
                 {
                     b.Property<string>("ResourceId")

@@ -170,6 +170,48 @@ public sealed class DashboardPageTests : PageTestContext
         Assert.Contains("+25.00 (+25.0%)", cut.Find("[data-testid='top-services'] tbody tr").TextContent);
     }
 
+    [Fact]
+    public async Task Numbers_LinkIntoTheCostExplorer_WithTheMatchingFiltersAndDates()
+    {
+        await InitializeStoreAsync();
+        await ImportAsync(new FocusCsv()
+            .Row([.. On("2024-10-10"), ("BilledCost", "125"), ("Tags", "{\"team\": \"web & data\"}"), ("SubAccountId", "prod-1"), ("ServiceName", "Amazon EC2")])
+            .ToCsv());
+        SignIn("viewer@example.com", Roles.Viewer);
+
+        var cut = Render<DashboardPage>();
+
+        // Today is 2024-10-15: month to date is [2024-10-01, 2024-10-16), the last 30 days [2024-09-16, 2024-10-16).
+        Assert.Equal("/explorer?from=2024-10-01&to=2024-10-16&metric=BilledCost&groupBy=ServiceCategory&granularity=Day&filter=BillingCurrency%3AUSD&compare=true",
+            cut.Find("[data-testid='kpi-mtd'] a").GetAttribute("href"));
+        Assert.Equal("/explorer?from=2024-09-16&to=2024-10-16&metric=BilledCost&groupBy=ServiceCategory&granularity=Day&filter=BillingCurrency%3AUSD&compare=true",
+            cut.Find("[data-testid='kpi-30d'] a").GetAttribute("href"));
+        Assert.Equal("/explorer?from=2024-10-01&to=2024-11-01&metric=BilledCost&groupBy=ServiceCategory&granularity=Day&filter=BillingCurrency%3AUSD",
+            cut.Find("[data-testid='kpi-forecast'] a").GetAttribute("href"));
+        Assert.Contains("metric=ListCost&groupBy=PricingCategory", cut.Find("[data-testid='kpi-savings'] a").GetAttribute("href"));
+        Assert.Equal("/explorer?from=2024-09-16&to=2024-10-16&metric=BilledCost&groupBy=ServiceName&granularity=Day&filter=BillingCurrency%3AUSD&filter=Tag%3Ateam%3Dweb%20%26%20data&compare=true",
+            cut.Find("[data-testid='top-tag'] tbody tr a").GetAttribute("href"));
+        Assert.Contains("filter=SubAccountId%3Aprod-1", cut.Find("[data-testid='top-subaccounts'] tbody tr a").GetAttribute("href"));
+        Assert.Contains("filter=ServiceName%3AAmazon%20EC2", cut.Find("[data-testid='top-services'] tbody tr a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task ClickingABarOfTheTrend_OpensThatDayOfThatProviderInTheCostExplorer()
+    {
+        await InitializeStoreAsync();
+        await ImportAsync(new FocusCsv().Row([.. On("2024-10-03"), ("BilledCost", "10")]).ToCsv());
+        SignIn("viewer@example.com", Roles.Viewer);
+        var cut = Render<DashboardPage>();
+        var chart = cut.FindComponent<FinOps.Web.Components.Shared.Charts.ApexChart>();
+
+        await cut.InvokeAsync(() => chart.Instance.OnPointClick.InvokeAsync(
+            new FinOps.Web.Components.Shared.Charts.ChartPointClick("AWS", 0, 0, new DateOnly(2024, 10, 3), 10m)));
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        Assert.EndsWith("/explorer?from=2024-10-03&to=2024-10-04&metric=BilledCost&groupBy=ServiceCategory&granularity=Day&filter=BillingCurrency%3AUSD&filter=ProviderName%3AAWS",
+            navigation.Uri, StringComparison.Ordinal);
+    }
+
     private static string[] SeriesNames(string json) =>
         System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("series").EnumerateArray()
             .Select(s => s.GetProperty("name").GetString()!).ToArray();

@@ -24,6 +24,7 @@ public partial class WallPage : IAsyncDisposable
     private FinOps.Domain.Costs.Dashboard? _dashboard;
     private IReadOnlyList<DataFreshness> _freshness = [];
     private ApexChartOptions? _trendOptions;
+    private IReadOnlyList<FinOps.Domain.Anomalies.Anomaly> _anomalies = [];
     private DateTimeOffset _now;
     private LiveRefresh? _live;
     private ITimer? _clock;
@@ -34,6 +35,7 @@ public partial class WallPage : IAsyncDisposable
     [Inject] public required CostOverviewService Overview { get; init; }
     [Inject] public required DashboardService DashboardData { get; init; }
     [Inject] public required ImportLedger Ledger { get; init; }
+    [Inject] public required FinOps.Domain.Anomalies.AnomalyService Anomalies { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required Notifier<CostDataChanged> CostDataChanges { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
@@ -107,6 +109,8 @@ public partial class WallPage : IAsyncDisposable
         _overview = await Overview.GetAsync(CancellationToken.None);
         _dashboard = await DashboardData.GetAsync(CostMetric.BilledCost, TrendGrouping.Provider, DashboardService.DefaultTagKey, CancellationToken.None);
         _freshness = await Ledger.FreshnessAsync(CancellationToken.None);
+        var trendStart = TrendChart.FirstDay(_dashboard.Today);
+        _anomalies = (await Anomalies.ListAsync(null, 500, CancellationToken.None)).Where(a => a.Date >= trendStart).ToList();
         BuildChart();
     }
 
@@ -119,7 +123,8 @@ public partial class WallPage : IAsyncDisposable
         }
 
         var share = Rotating ? 0.66 : 0.5;
-        _trendOptions = TrendChart.Build(dashboard, _dashboard.Today, dashboard.Currency, ChartThemeMode.Dark, (int)(_viewportHeight * share), animate: false);
+        _trendOptions = TrendChart.Build(dashboard, _dashboard.Today, dashboard.Currency, ChartThemeMode.Dark, (int)(_viewportHeight * share), animate: false,
+            anomalies: _anomalies);
     }
 
     private static string N0(decimal amount) => amount.ToString("N0", CultureInfo.InvariantCulture);

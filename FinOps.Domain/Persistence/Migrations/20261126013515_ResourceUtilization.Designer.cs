@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FinOps.Domain.Persistence.Migrations
 {
     [DbContext(typeof(FinOpsDbContext))]
-    [Migration("20261126004958_ResourceUtilization")]
+    [Migration("20261126013515_ResourceUtilization")]
     partial class ResourceUtilization
     {
         /// <inheritdoc />
@@ -876,6 +876,38 @@ namespace FinOps.Domain.Persistence.Migrations
                     b.HasIndex("KeyId", "ValueId", "TagSetId");
 
                     b.ToTable("TagEntries", (string)null);
+                });
+
+            modelBuilder.Entity("FinOps.Domain.Costs.Explorer.ExplorerSavedView", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ExplorerSavedViews", (string)null);
                 });
 
             modelBuilder.Entity("FinOps.Domain.Optimization.Utilization.ResourceUtilization", b =>

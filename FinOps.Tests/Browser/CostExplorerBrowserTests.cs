@@ -1,0 +1,186 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+using static Microsoft.Playwright.Assertions;
+
+namespace FinOps.Tests.Browser;
+
+/// <summary>The Cost Explorer in real Chromium on the demo data: a deep link, two drill-downs by clicking chart bars, the back button.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CostExplorerBrowserTests(BrowserAppFixture app, ITestOutputHelper output)
+{
+    private const string DeepLink = "/explorer?preset=last-90-days&metric=EffectiveCost&groupBy=ServiceCategory&granularity=Week";
+
+    [SkippableFact]
+    public async Task DeepLink_DrillTwiceByClickingBars_ThenBack_WalksTheDrillPath()
+    {
+        Skip.If(app.SkipReason is not null, app.SkipReason);
+        var page = await app.NewSignedInPageAsync(BrowserAppFixture.AnalystEmail, 1920, 1080);
+        await RunAsync(page, nameof(DeepLink_DrillTwiceByClickingBars_ThenBack_WalksTheDrillPath), async () =>
+        {
+            await OpenAsync(page, DeepLink);
+            await Expect(page.Locator("[data-testid=crumb]")).ToHaveCountAsync(1);
+            await Expect(page.Locator("[data-testid=breadcrumb]")).ToContainTextAsync("by Service category");
+            await ScreenshotAsync(page, "explorer-1920-deep-link");
+
+            // First drill: a service category → grouped by service.
+            await ClickTallestBarAsync(page);
+            await WaitForUrlAsync(page, url => url.Contains("filter=ServiceCategory:", StringComparison.Ordinal) && url.Contains("groupBy=ServiceName", StringComparison.Ordinal));
+            await Expect(page.Locator("[data-testid=crumb]")).ToHaveCountAsync(2);
+            await WaitForChartAsync(page);
+            var afterFirst = Uri.UnescapeDataString(page.Url);
+
+            // Second drill: a service → grouped by resource (answered from line items).
+            await ClickTallestBarAsync(page);
+            await WaitForUrlAsync(page, url => url.Contains("filter=ServiceName:", StringComparison.Ordinal) && url.Contains("groupBy=ResourceId", StringComparison.Ordinal));
+            await Expect(page.Locator("[data-testid=crumb]")).ToHaveCountAsync(3);
+            await Expect(page.Locator("[data-testid=breadcrumb]")).ToContainTextAsync("by Resource");
+            await WaitForChartAsync(page);
+            await ScreenshotAsync(page, "explorer-1920-drilled-twice");
+
+            // The back button walks the drill path back one step.
+            await page.GoBackAsync();
+            await WaitForUrlAsync(page, url => url == afterFirst);
+            await Expect(page.Locator("[data-testid=crumb]")).ToHaveCountAsync(2);
+            await Expect(page.Locator("[data-testid=breadcrumb]")).ToContainTextAsync("by Service");
+            await WaitForChartAsync(page);
+
+            // The breadcrumb walks back to the start.
+            await page.Locator("button[data-testid=crumb]").First.ClickAsync();
+            await Expect(page.Locator("[data-testid=crumb]")).ToHaveCountAsync(1);
+            Assert.DoesNotContain("filter=", page.Url, StringComparison.Ordinal);
+            await ExpectNoErrorUiAsync(page);
+        });
+    }
+
+    [SkippableFact]
+    public async Task TableView_WithComparison_HasATotalsRowEqualToTheSummary_AndFitsALaptopScreen()
+    {
+        Skip.If(app.SkipReason is not null, app.SkipReason);
+        var page = await app.NewSignedInPageAsync(BrowserAppFixture.ViewerEmail, 1366, 768);
+        await RunAsync(page, nameof(TableView_WithComparison_HasATotalsRowEqualToTheSummary_AndFitsALaptopScreen), async () =>
+        {
+            await OpenAsync(page, "/explorer?preset=last-30-days&groupBy=ServiceName&granularity=Day&compare=true&view=table");
+            await Expect(page.Locator("[data-testid=table] [data-testid=total-cost]")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+            var summary = await page.Locator("[data-testid=total]").InnerTextAsync();
+            var totalCost = await page.Locator("[data-testid=total-cost]").InnerTextAsync();
+            Assert.StartsWith(totalCost.Trim(), summary.Trim(), StringComparison.Ordinal);
+            await Expect(page.Locator("[data-testid=total-change-percent]")).Not.ToBeEmptyAsync();
+
+            // Sorting by a column puts the sort into the URL (replacing the entry: back still walks the drill path).
+            await page.Locator("[data-testid=table] th", new() { HasText = "Change %" }).Locator(".sortable-column-header").First.ClickAsync();
+            await WaitForUrlAsync(page, url => url.Contains("sort=ChangePercent", StringComparison.Ordinal));
+
+            var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+            Assert.False(overflow, "The page scrolls sideways at 1366x768.");
+            await ScreenshotAsync(page, "explorer-1366-table-compare");
+
+            // On a laptop the filter panel slides in on demand and lists a dimension's values with their cost.
+            await Expect(page.Locator("[data-testid=filter-panel]")).Not.ToBeInViewportAsync();
+            await page.Locator("[data-testid=filters-toggle]").ClickAsync();
+            await Expect(page.Locator("[data-testid=filter-panel]")).ToBeInViewportAsync();
+            await page.Locator("[data-dimension=ServiceCategory] [data-testid=filter-toggle]").ClickAsync();
+            await Expect(page.Locator("[data-testid=filter-value]").First).ToBeVisibleAsync();
+            await ScreenshotAsync(page, "explorer-1366-filters-open");
+
+            await page.GotoAsync("/explorer?preset=last-90-days&groupBy=ProviderName,ServiceCategory&granularity=Week&compare=true");
+            await WaitForChartAsync(page);
+            await ScreenshotAsync(page, "explorer-1366-two-groupings");
+            await ExpectNoErrorUiAsync(page);
+        });
+    }
+
+    /// <summary>Opens the page, waits for the circuit and for the chart (the demo data may still be loading: the page refreshes when it lands).</summary>
+    private static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.Locator(".mud-layout[data-circuit-ready='true']").WaitForAsync(new() { Timeout = 30_000 });
+        if (path.Contains("view=table", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        await page.Locator("[data-testid=time-chart] .finops-chart[data-chart-ready='true']").WaitForAsync(new() { Timeout = 90_000 });
+        await WaitForChartAsync(page);
+    }
+
+    /// <summary>Polls the address (Blazor navigates with the history API: no load event to wait for).</summary>
+    private static async Task WaitForUrlAsync(IPage page, Func<string, bool> predicate)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!predicate(Uri.UnescapeDataString(page.Url)))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(20))
+            {
+                throw new TimeoutException($"The address did not change as expected within 20 s; it is {page.Url}");
+            }
+
+            await page.WaitForTimeoutAsync(100);
+        }
+    }
+
+    /// <summary>Waits until the main chart has drawn bars with a height.</summary>
+    private static Task WaitForChartAsync(IPage page) =>
+        page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('[data-testid=time-chart] .apexcharts-series path')].some(p => p.getBoundingClientRect().height > 4)",
+            null, new() { Timeout = 30_000 });
+
+    /// <summary>Clicks the middle of the tallest bar segment of the main chart (a real click, as a person would).</summary>
+    private static async Task ClickTallestBarAsync(IPage page)
+    {
+        await page.WaitForTimeoutAsync(600); // the bars finish animating into place
+        var box = await page.EvaluateAsync<double[]>(
+            """
+            () => {
+              const paths = [...document.querySelectorAll('[data-testid=time-chart] .apexcharts-series path')];
+              const boxes = paths.map(p => p.getBoundingClientRect()).filter(b => b.width > 2 && b.height > 4);
+              boxes.sort((a, b) => b.height - a.height);
+              const b = boxes[0];
+              return [b.x + b.width / 2, b.y + b.height / 2];
+            }
+            """);
+        await page.Mouse.ClickAsync((float)box[0], (float)box[1]);
+    }
+
+    private static async Task ExpectNoErrorUiAsync(IPage page)
+    {
+        await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        await Expect(page.Locator("[data-testid=load-error]")).ToHaveCountAsync(0);
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)"); // the app bar is fixed: a scrolled full-page picture shows it mid-page
+        await page.WaitForTimeoutAsync(800);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserAppFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    private async Task RunAsync(IPage page, string name, Func<Task> body)
+    {
+        try
+        {
+            await body();
+        }
+        catch (Exception ex) when (ex is not Xunit.SkipException)
+        {
+            try
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserAppFixture.ScreenshotDirectory, $"failed-{name}.png"), FullPage = true });
+            }
+            catch (PlaywrightException)
+            {
+                // The page is gone; the message matters more.
+            }
+
+            var log = app.AppOutput;
+            output.WriteLine(log);
+            throw new XunitException($"{ex.Message}\n--- app output (last 6000 characters) ---\n{log[Math.Max(0, log.Length - 6000)..]}", ex);
+        }
+        finally
+        {
+            output.WriteLine($"Screenshots in {BrowserAppFixture.ScreenshotDirectory} ({DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture)})");
+            await page.Context.CloseAsync();
+        }
+    }
+}

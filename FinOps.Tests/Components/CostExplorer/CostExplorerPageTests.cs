@@ -1,0 +1,296 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Bunit;
+using FinOps.Domain.Administration;
+using FinOps.Domain.Costs;
+using FinOps.Domain.Costs.Explorer;
+using FinOps.Tests.Components.Pages;
+using FinOps.Tests.Support;
+using FinOps.Web.Components.Shared.Charts;
+using FinOps.Web.Features.CostExplorer;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace FinOps.Tests.Components.CostExplorer;
+
+/// <summary>
+/// The Cost Explorer page on a real store (the fake clock stands at 2024-10-15 12:00 UTC): the URL round trip, drill-down
+/// by chart clicks, the breadcrumb, the filter panel, the table and saved views.
+/// </summary>
+public sealed class CostExplorerPageTests : PageTestContext
+{
+    private static readonly DateOnly Today = new(2024, 10, 15);
+
+    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    private static (string, string?)[] On(DateOnly day, string cost, string category, string service, string resource = "i-1",
+        string currency = "USD", string tags = "") =>
+    [
+        ("ChargePeriodStart", Stamp(day)), ("ChargePeriodEnd", Stamp(day.AddDays(1))),
+        ("BillingPeriodStart", Stamp(new DateOnly(day.Year, day.Month, 1))), ("BillingPeriodEnd", Stamp(new DateOnly(day.Year, day.Month, 1).AddMonths(1))),
+        ("BilledCost", cost), ("EffectiveCost", cost), ("ServiceCategory", category), ("ServiceName", service), ("ResourceId", resource),
+        ("BillingCurrency", currency), ("Tags", tags),
+    ];
+
+    private static string Stamp(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+
+    /// <summary>Compute (EC2 on two resources, Lambda) and Storage (S3) in the last 30 days; less in the 30 days before; a team tag on some.</summary>
+    private async Task ImportCostsAsync(bool withEuro = false)
+    {
+        await InitializeStoreAsync();
+        var csv = new FocusCsv()
+            .Row(On(Today.AddDays(-3), "100", "Compute", "Amazon EC2", "i-web", tags: "{\"team\": \"web\"}"))
+            .Row(On(Today.AddDays(-2), "60", "Compute", "Amazon EC2", "i-batch"))
+            .Row(On(Today.AddDays(-2), "40", "Compute", "AWS Lambda", "fn-1", tags: "{\"team\": \"data\"}"))
+            .Row(On(Today.AddDays(-1), "25", "Storage", "Amazon S3", "bucket-1"))
+            .Row(On(Today.AddDays(-40), "50", "Compute", "Amazon EC2", "i-web")); // the previous 30 days
+        if (withEuro)
+        {
+            csv.Row([.. On(Today.AddDays(-5), "70", "Compute", "Virtual Machines", "vm-1", currency: "EUR"), ("BillingAccountId", "EU1")]);
+        }
+
+        await ImportAsync(csv.ToCsv());
+    }
+
+    private Task<IRenderedComponent<CostExplorerPage>> OpenAsync(string query)
+    {
+        SignIn("analyst@example.com", Roles.Analyst);
+        Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-1"));
+        Render<MudPopoverProvider>();
+        Navigation.NavigateTo("/explorer" + query);
+        var cut = Render<CostExplorerPage>();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid='loading']")));
+        return Task.FromResult(cut);
+    }
+
+    /// <summary>The input of a MudTextField by its data-testid (the attribute lands on the input itself).</summary>
+    private static AngleSharp.Dom.IElement Input(IRenderedComponent<CostExplorerPage> cut, string testId)
+    {
+        var element = cut.Find($"[data-testid='{testId}']");
+        return element.TagName == "INPUT" ? element : element.QuerySelector("input")!;
+    }
+
+    private ExplorerState UrlState() => ExplorerUrl.Parse(new Uri(Navigation.Uri).Query, Today).State;
+
+    private static IReadOnlyList<string> SeriesNames(string json) =>
+        [.. JsonDocument.Parse(json).RootElement.GetProperty("series").EnumerateArray().Select(s => s.GetProperty("name").GetString()!)];
+
+    private string LastChartJson(int chartIndex)
+    {
+        var calls = JSInterop.Invocations.Where(i => i.Identifier is "render" or "update").ToList();
+        return calls.Where(c => c.Arguments[1] is string).Select(c => (string)c.Arguments[1]!).Where(j => chartIndex == 0 ? !j.Contains("\"donut\"", StringComparison.Ordinal) : j.Contains("\"donut\"", StringComparison.Ordinal)).Last();
+    }
+
+    [Fact]
+    public async Task DeepLink_ShowsItsView_AndAChangeWritesTheWholeStateBackToTheUrl()
+    {
+        await ImportCostsAsync();
+        var cut = await OpenAsync("?preset=last-30-days&metric=BilledCost&groupBy=ServiceName&granularity=Day&filter=ServiceCategory:Compute&compare=true");
+
+        Assert.Equal("200.00 USD", cut.Find("[data-testid='total']").TextContent.Trim()); // Compute only: 100 + 60 + 40
+        Assert.Contains("50.00 USD", cut.Find("[data-testid='comparison']").TextContent);
+        Assert.Equal(["Amazon EC2", "AWS Lambda"], SeriesNames(LastChartJson(0)));
+
+        cut.Find("[data-testid='granularity'] .mud-toggle-item:nth-child(2)").Click(); // Week
+
+        var state = UrlState();
+        Assert.Equal(Granularity.Week, state.Granularity);
+        Assert.Equal(DatePreset.Last30Days, state.Preset);
+        Assert.Equal(CostMetric.BilledCost, state.Metric);
+        Assert.Equal(["ServiceName"], state.GroupBy.Select(g => g.Name));
+        Assert.Equal(["Compute"], state.FilterOn(CostDimension.ForColumn("ServiceCategory"))!.Values);
+        Assert.True(state.Compare);
+        cut.WaitForAssertion(() => Assert.Contains("Cost per week", cut.Find("[data-testid='time-chart']").TextContent));
+    }
+
+    [Fact]
+    public async Task InvalidParameter_IsNamedOnThePage_AndTheDefaultIsUsed_NoCrash()
+    {
+        await ImportCostsAsync();
+        var cut = await OpenAsync("?metric=Cheapest&groupBy=ServiceName&page=-1");
+
+        var issues = cut.FindAll("[data-testid='url-issue']");
+        Assert.Equal(["metric", "page"], issues.Select(i => i.GetAttribute("data-parameter")));
+        Assert.Contains("Cheapest", issues[0].TextContent);
+        Assert.Contains("amortized", cut.Find("[data-testid='summary']").TextContent);
+        Assert.Equal("225.00 USD", cut.Find("[data-testid='total']").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ClickingABar_DrillsDown_CategoryToServiceToResource_AndTheBreadcrumbWalksBack()
+    {
+        await ImportCostsAsync();
+        var cut = await OpenAsync("?preset=last-30-days&groupBy=ServiceCategory&granularity=Day");
+        Assert.Equal(["Compute", "Storage"], SeriesNames(LastChartJson(0)));
+
+        var timeChart = cut.FindComponents<ApexChart>()[0];
+        await cut.InvokeAsync(() => timeChart.Instance.OnDataPointClick(0, 27)); // a Compute bar
+
+        cut.WaitForAssertion(() => Assert.Equal(["Amazon EC2", "AWS Lambda"], SeriesNames(LastChartJson(0))));
+        Assert.Equal(["ServiceName"], UrlState().GroupBy.Select(g => g.Name));
+        Assert.Equal(2, cut.FindAll("[data-testid='crumb']").Count);
+
+        await cut.InvokeAsync(() => cut.FindComponents<ApexChart>()[1].Instance.OnDataPointClick(0, 0)); // the donut's largest slice: EC2
+
+        cut.WaitForAssertion(() => Assert.Equal(["i-web", "i-batch"], SeriesNames(LastChartJson(0))));
+        var crumbs = cut.FindAll("[data-testid='crumb']");
+        Assert.Equal(3, crumbs.Count);
+        Assert.Contains("Compute", crumbs[1].TextContent);
+        Assert.Contains("Amazon EC2", crumbs[2].TextContent);
+        Assert.Contains("by Resource", crumbs[2].TextContent);
+
+        cut.FindAll("button[data-testid='crumb']")[0].Click(); // "All costs"
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid='crumb']")));
+        Assert.Empty(UrlState().Filters);
+        Assert.Equal(["ServiceCategory"], UrlState().GroupBy.Select(g => g.Name));
+        cut.WaitForAssertion(() => Assert.Equal(["Compute", "Storage"], SeriesNames(LastChartJson(0))));
+    }
+
+    [Fact]
+    public async Task FilterPanel_ListsValuesWithTheirCost_AndApplyPutsTheFilterInTheUrl()
+    {
+        await ImportCostsAsync();
+        var cut = await OpenAsync("?preset=last-30-days&groupBy=ServiceCategory");
+
+        cut.Find("[data-dimension='ServiceName'] [data-testid='filter-toggle']").Click();
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid='filter-value']").Count));
+        var values = cut.FindAll("[data-testid='filter-value']");
+        Assert.Equal(["Amazon EC2", "AWS Lambda", "Amazon S3"], values.Select(v => v.GetAttribute("data-value")));
+        Assert.Contains("160.00 USD", values[0].TextContent);
+
+        Input(cut, "filter-search").Input("lamb");
+        Assert.Equal(["AWS Lambda"], cut.FindAll("[data-testid='filter-value']").Select(v => v.GetAttribute("data-value")));
+        cut.Find("[data-testid='filter-value'] input").Change(true);
+        cut.Find("[data-testid='filter-apply']").Click();
+
+        Assert.Equal(["AWS Lambda"], UrlState().FilterOn(CostDimension.ForColumn("ServiceName"))!.Values);
+        cut.WaitForAssertion(() => Assert.Equal("40.00 USD", cut.Find("[data-testid='total']").TextContent.Trim()));
+        Assert.Equal("AWS Lambda", cut.Find("[data-dimension='ServiceName'] [data-testid='filter-summary']").TextContent.Trim());
+
+        cut.Find("[data-dimension='ServiceName'] [data-testid='filter-remove']").Click();
+
+        Assert.Empty(UrlState().Filters);
+        cut.WaitForAssertion(() => Assert.Equal("225.00 USD", cut.Find("[data-testid='total']").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task FilterPanel_TagKeyThenUntagged_FiltersToRowsWithoutTheTag()
+    {
+        await ImportCostsAsync();
+        var cut = await OpenAsync("?preset=last-30-days");
+
+        cut.Find("[data-dimension='Tag'] [data-testid='filter-toggle']").Click();
+        cut.FindAll("[data-testid='tag-key']").Single(k => k.TextContent.Trim() == "team").Click();
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid='filter-value']").Count));
+        var untagged = cut.FindAll("[data-testid='filter-value']").Single(v => v.GetAttribute("data-value") == "");
+        Assert.Contains("(untagged)", untagged.TextContent);
+        Assert.Contains("85.00 USD", untagged.TextContent); // 60 + 25
+
+        untagged.QuerySelector("input")!.Change(true);
+        cut.Find("[data-testid='filter-apply']").Click();
+
+        Assert.Contains("filter=Tag:team=&", Uri.UnescapeDataString(Navigation.Uri) + "&");
+        cut.WaitForAssertion(() => Assert.Equal("85.00 USD", cut.Find("[data-testid='total']").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task ResourceFilter_SearchesByIdOrName()
+    {
+        await ImportCostsAsync();
+        var cut = await OpenAsync("?preset=last-30-days");
+
+        cut.Find("[data-dimension='ResourceId'] [data-testid='filter-toggle']").Click();
+        Input(cut, "filter-search").Input("i-");
+        Time.Advance(TimeSpan.FromSeconds(1)); // the search waits for typing to pause (MudBlazor's debounce runs on the injected clock)
+
+        cut.WaitForAssertion(() => Assert.Equal(["i-web", "i-batch"], cut.FindAll("[data-testid='filter-value']").Select(v => v.GetAttribute("data-value"))),
+            TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task TableView_HasATotalsRow_ChangeColumns_AndADrillButtonPerRow()
+    {
+        await ImportCostsAsync();
+        var cut = await OpenAsync("?preset=last-30-days&groupBy=ServiceName&compare=true&view=table");
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid='table'] tbody tr [data-testid='cost']").Count));
+        Assert.Equal(["160.00", "40.00", "25.00"], cut.FindAll("[data-testid='table'] [data-testid='cost']").Select(c => c.TextContent.Trim()));
+        Assert.Equal("225.00", cut.Find("[data-testid='total-cost']").TextContent.Trim());
+        Assert.Equal("50.00", cut.Find("[data-testid='total-previous']").TextContent.Trim());
+        Assert.Equal("+175.00", cut.Find("[data-testid='total-change']").TextContent.Trim());
+        Assert.Equal("+350.0%", cut.Find("[data-testid='total-change-percent']").TextContent.Trim());
+        Assert.Equal("+110.00", cut.FindAll("[data-testid='table'] [data-testid='change']")[0].TextContent.Trim()); // EC2: 160 vs 50
+
+        cut.FindAll("[data-testid='drill']")[0].Click();
+
+        Assert.Equal(["ResourceId"], UrlState().GroupBy.Select(g => g.Name));
+        Assert.Equal(["Amazon EC2"], UrlState().FilterOn(CostDimension.ForColumn("ServiceName"))!.Values);
+        Assert.Equal(ExplorerView.Table, UrlState().View);
+    }
+
+    [Fact]
+    public async Task TableSort_FromTheUrl_OrdersTheRows_AndSortingWritesTheUrl()
+    {
+        await ImportCostsAsync();
+        var cut = await OpenAsync("?preset=last-30-days&groupBy=ServiceName&view=table&sort=ServiceName:asc");
+
+        cut.WaitForAssertion(() => Assert.Equal(["Amazon EC2", "Amazon S3", "AWS Lambda"],
+            cut.FindAll("[data-testid='table'] [data-testid='group-0']").Select(c => c.TextContent.Trim())));
+
+        cut.FindAll("[data-testid='table'] th .sortable-column-header").First(h => h.TextContent.Contains("Cost", StringComparison.Ordinal)).Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(TableSortColumn.Cost, UrlState().Sort.Column));
+    }
+
+    [Fact]
+    public async Task SeveralCurrencies_AreNeverAdded_TheLargestIsShown_AndTheSelectorSwitches()
+    {
+        await ImportCostsAsync(withEuro: true);
+        var cut = await OpenAsync("?preset=last-30-days");
+
+        Assert.Equal(2, cut.FindAll("[data-testid='currency']").Count);
+        Assert.Equal("225.00 USD", cut.Find("[data-testid='total']").TextContent.Trim());
+
+        cut.FindAll("[data-testid='currency']").Single(c => c.TextContent.Contains("EUR", StringComparison.Ordinal)).Click();
+
+        Assert.Equal("EUR", UrlState().Currency);
+        cut.WaitForAssertion(() => Assert.Equal("70.00 EUR", cut.Find("[data-testid='total']").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task SavedViews_SaveTheCurrentView_ListItAsALink_AndDelete()
+    {
+        await ImportCostsAsync();
+        var cut = await OpenAsync("?preset=last-30-days&groupBy=ServiceName&filter=ServiceCategory:Compute");
+
+        cut.Find("[data-testid='saved-views'] button, button[data-testid='saved-views']").Click();
+        Assert.NotNull(cut.Find("[data-testid='no-saved-views']"));
+        Input(cut, "saved-view-name").Input("Compute services");
+        cut.Find("[data-testid='saved-view-save']").Click();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid='saved-view']")));
+        var link = cut.Find("[data-testid='saved-view-link']");
+        Assert.Equal("Compute services", link.TextContent.Trim());
+        Assert.Equal("/explorer?" + ExplorerUrl.Format(UrlState()), link.GetAttribute("href"));
+
+        cut.Find("[data-testid='saved-view-delete']").Click();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid='saved-view']")));
+        Assert.Empty(await Services.GetRequiredService<SavedViewService>().ListAsync("user-1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SavingWithoutAName_SaysSo_AndSavesNothing()
+    {
+        await ImportCostsAsync();
+        var cut = await OpenAsync("?preset=last-30-days");
+
+        cut.Find("button[data-testid='saved-views']").Click();
+        cut.Find("[data-testid='saved-view-save']").Click();
+
+        Assert.Contains("Give the view a name", cut.Find("[data-testid='saved-view-error']").TextContent);
+        Assert.Empty(await Services.GetRequiredService<SavedViewService>().ListAsync("user-1", CancellationToken.None));
+    }
+}

@@ -1,0 +1,355 @@
+using System.Globalization;
+using FinOps.Domain.Administration;
+using FinOps.Domain.Billing.Ingestion;
+using FinOps.Domain.Common;
+using FinOps.Domain.Costs;
+using FinOps.Domain.Costs.Explorer;
+using FinOps.Web.Components.Shared.Charts;
+using FinOps.Web.Realtime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace FinOps.Web.Features.CostExplorer;
+
+/// <summary>
+/// The Cost Explorer: what did X cost, by Y, over Z, and why did it change. The whole view lives in the URL
+/// (<see cref="ExplorerUrl"/>): every change navigates, and the page follows the URL, so links, saved views and the back
+/// button reproduce it. Questions that change the data push a history entry (drill-down, filters, grouping, range);
+/// page-only changes (view, chart kind, currency, table page and sort) replace the current one. Each load is at most two
+/// engine queries in parallel (the range and, when comparing, the previous period); filter values are asked for only
+/// when a filter is opened. Currencies are never added together: one currency is shown at a time, with a selector.
+/// </summary>
+public partial class CostExplorerPage : IDisposable
+{
+    private const string CustomRangeKey = "custom";
+
+    private ExplorerState? _state;
+    private IReadOnlyList<ExplorerUrlIssue> _issues = [];
+    private ExplorerAnswer? _answer;
+    private ExplorerCurrencyAnswer? _currencyAnswer;
+    private ExplorerChartModel? _timeChart;
+    private ExplorerChartModel? _breakdownChart;
+    private IReadOnlyList<DrillStep> _steps = [];
+    private string? _loadError;
+    private bool _loading;
+    private int _answerVersion;
+    private string _moneyFormat = "N2";
+    private DateOnly _today;
+    private IReadOnlyList<string> _tagKeys = [];
+    private CancellationTokenSource? _loadCancellation;
+    private LiveRefresh? _live;
+    private bool _disposed;
+
+    /// <summary>Below 1500 px the filter panel slides in from the right when opened (above, it is always beside the view).</summary>
+    private bool _filtersOpen;
+
+    [Inject] public required ExplorerService Explorer { get; init; }
+    [Inject] public required CostOverviewService Overview { get; init; }
+    [Inject] public required ApplicationSettingsService Settings { get; init; }
+    [Inject] public required Notifier<CostDataChanged> CostDataChanges { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required IJSRuntime JS { get; init; }
+
+    private string? Currency => _answer?.SelectCurrency(_state?.Currency);
+
+    private string MetricLabel => _state is null ? "" : MetricName(_state.Metric);
+
+    protected override async Task OnInitializedAsync()
+    {
+        Navigation.LocationChanged += OnLocationChanged;
+        _moneyFormat = (await Settings.GetAsync(CancellationToken.None)).CurrencyFormat;
+        _tagKeys = await Explorer.TagKeysAsync(CancellationToken.None);
+        await SyncWithUrlAsync();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _live = new LiveRefresh(InvokeAsync, DispatchExceptionAsync, async () =>
+            {
+                if (_state is not null)
+                {
+                    _tagKeys = await Explorer.TagKeysAsync(CancellationToken.None);
+                    await LoadAsync(_state);
+                    StateHasChanged();
+                }
+            }, TimeSpan.FromMilliseconds(500));
+            _live.Watch(CostDataChanges);
+        }
+    }
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) =>
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                await SyncWithUrlAsync();
+                StateHasChanged();
+            }
+            catch (Exception exception)
+            {
+                await DispatchExceptionAsync(exception);
+            }
+        });
+
+    /// <summary>Reads the state from the URL; asks the engine again only when the question changed.</summary>
+    private async Task SyncWithUrlAsync()
+    {
+        var uri = Navigation.ToAbsoluteUri(Navigation.Uri);
+        if (_disposed || !uri.AbsolutePath.TrimEnd('/').Equals(ExplorerUrl.Path, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        _today = await Overview.TodayAsync(CancellationToken.None);
+        var parsed = ExplorerUrl.Parse(uri.Query, _today);
+        _issues = parsed.Issues;
+        _state = parsed.State;
+        _steps = DrillPath.Steps(_state);
+        if (_answer is null || !_state.SameQuestion(_answer.State) || _loadError is not null)
+        {
+            await LoadAsync(_state);
+        }
+        else
+        {
+            BuildViews();
+        }
+    }
+
+    private async Task LoadAsync(ExplorerState state)
+    {
+        _loadCancellation?.Cancel();
+        _loadCancellation?.Dispose();
+        var cancellation = _loadCancellation = new CancellationTokenSource();
+        _loading = true;
+        _loadError = null;
+        StateHasChanged(); // the progress bar shows while the engine answers
+        try
+        {
+            var answer = await Explorer.AnswerAsync(state, cancellation.Token);
+            if (cancellation.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _answer = answer;
+            _answerVersion++;
+            BuildViews();
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // A newer question replaced this one.
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            _loadError = $"The costs could not be loaded: {e.Message}";
+        }
+        finally
+        {
+            if (ReferenceEquals(cancellation, _loadCancellation))
+            {
+                _loading = false;
+            }
+        }
+    }
+
+    private void BuildViews()
+    {
+        if (_answer is null || _state is null || Currency is not { } currency)
+        {
+            (_currencyAnswer, _timeChart, _breakdownChart) = (null, null, null);
+            return;
+        }
+
+        // The answer's own state (its grouping) with the page-only state of the URL (chart kind, compare flag...).
+        var state = _state with { GroupBy = _answer.State.GroupBy };
+        _currencyAnswer = _answer.ForCurrency(currency);
+        _timeChart = ExplorerCharts.OverTime(_currencyAnswer, state);
+        _breakdownChart = ExplorerCharts.Breakdown(_currencyAnswer, state);
+    }
+
+    /// <summary>Shows <paramref name="next"/>: a new history entry, or (page-only changes) a replaced one.</summary>
+    private void Go(ExplorerState next, bool replace = false) =>
+        Navigation.NavigateTo(ExplorerUrl.ToUrl(next), new NavigationOptions { ReplaceHistoryEntry = replace });
+
+    private void ChangeQuestion(Func<ExplorerState, ExplorerState> change)
+    {
+        if (_state is not null)
+        {
+            Go(change(_state).WithQueryChanged());
+        }
+    }
+
+    /// <summary>A preset's key, or "custom": the dates stay as they are and no longer follow today.</summary>
+    private void SelectRangeKind(string? key)
+    {
+        if (DatePreset.TryFind(key, out var preset))
+        {
+            var (from, to) = preset.Resolve(_today);
+            ChangeQuestion(s => s with { Preset = preset, From = from, To = to });
+        }
+        else if (key == CustomRangeKey)
+        {
+            ChangeQuestion(s => s with { Preset = null });
+        }
+    }
+
+    private void SelectCustomRange(DateRange? range)
+    {
+        if (range?.Start is not { } start || range.End is not { } end)
+        {
+            return;
+        }
+
+        // The picker's end is the last day shown; the URL's "to" is exclusive.
+        ChangeQuestion(s => s with { Preset = null, From = DateOnly.FromDateTime(start), To = DateOnly.FromDateTime(end).AddDays(1) });
+    }
+
+    private void SelectMetric(CostMetric metric) => ChangeQuestion(s => s with { Metric = metric });
+
+    private void SelectGranularity(Granularity granularity) => ChangeQuestion(s => s with { Granularity = granularity });
+
+    private void SelectCompare(bool compare) => ChangeQuestion(s => s with { Compare = compare });
+
+    private void SelectGroupBy(CostDimension? first) => ChangeQuestion(s =>
+    {
+        var primary = first ?? ExplorerState.DefaultGroupBy;
+        var second = s.GroupBy.Count > 1 && s.GroupBy[1] != primary ? s.GroupBy[1] : null;
+        return s with { GroupBy = second is null ? [primary] : [primary, second] };
+    });
+
+    private void SelectThenBy(CostDimension? second) => ChangeQuestion(s =>
+        s with { GroupBy = second is null || second == s.GroupBy[0] ? [s.GroupBy[0]] : [s.GroupBy[0], second] });
+
+    private void ApplyFilter(FilterChange change) => ChangeQuestion(s => s.WithFilter(change.Dimension, change.Values));
+
+    private void ClearFilters() => ChangeQuestion(s => s with { Filters = [] });
+
+    private void SelectView(ExplorerView view)
+    {
+        if (_state is not null && _state.View != view)
+        {
+            Go(_state with { View = view }, replace: true);
+        }
+    }
+
+    private void SelectChart(ExplorerChartKind chart)
+    {
+        if (_state is not null && _state.Chart != chart)
+        {
+            Go(_state with { Chart = chart }, replace: true);
+        }
+    }
+
+    private void SelectCurrency(string? currency)
+    {
+        if (_state is not null && currency is not null && currency != Currency)
+        {
+            Go(_state with { Currency = currency, Page = 1 }, replace: true);
+        }
+    }
+
+    private void TableChanged(TablePosition position)
+    {
+        if (_state is not null && (_state.Page != position.Page || _state.Sort != position.Sort))
+        {
+            Go(_state with { Page = position.Page, Sort = position.Sort }, replace: true);
+        }
+    }
+
+    private void WalkBack(DrillStep step)
+    {
+        if (!step.IsCurrent)
+        {
+            Go(step.Target);
+        }
+    }
+
+    private void OnTimeChartClick(ChartPointClick click) => DrillInto(_timeChart, _state?.Granularity == Granularity.None ? click.PointIndex : click.SeriesIndex);
+
+    private void OnBreakdownClick(ChartPointClick click) => DrillInto(_breakdownChart, click.PointIndex);
+
+    private void DrillInto(ExplorerChartModel? chart, int index)
+    {
+        if (chart is null || index < 0 || index >= chart.Groups.Count)
+        {
+            return;
+        }
+
+        if (chart.Groups[index] is not { } group)
+        {
+            Snackbar.Add("\"Other\" holds the smaller groups together: open the table to see and drill into each of them.", Severity.Info);
+            return;
+        }
+
+        DrillIntoGroup(group);
+    }
+
+    private void DrillIntoGroup(ExplorerGroup group)
+    {
+        if (_state is null || _answer is null)
+        {
+            return;
+        }
+
+        var groupBy = _answer.State.GroupBy;
+        var drilled = DrillPath.Drill(_state, [.. groupBy.Select((d, i) => new DrillValue(d, group.Values[i]))]);
+        if (drilled is null)
+        {
+            Snackbar.Add($"{ExplorerDimensions.Label(groupBy[^1])} is the finest level: there is nothing below it to drill into.", Severity.Info);
+            return;
+        }
+
+        Go(drilled);
+    }
+
+    private async Task CopyLinkAsync()
+    {
+        try
+        {
+            await JS.InvokeVoidAsync("navigator.clipboard.writeText", Navigation.Uri);
+            Snackbar.Add("Link copied: it opens this exact view.", Severity.Success);
+        }
+        catch (JSException)
+        {
+            Snackbar.Add("The browser did not allow copying; copy the address bar instead.", Severity.Warning);
+        }
+    }
+
+    internal static string MetricName(CostMetric metric) => metric switch
+    {
+        CostMetric.BilledCost => "billed",
+        CostMetric.EffectiveCost => "amortized",
+        CostMetric.ListCost => "list",
+        _ => "contracted",
+    };
+
+    private string Money(decimal amount) => $"{amount.ToString(_moneyFormat, CultureInfo.InvariantCulture)} {Currency}";
+
+    private static string Range(DateOnly from, DateOnly toExclusive)
+    {
+        var last = toExclusive.AddDays(-1);
+        return from == last
+            ? from.ToString("d MMM yyyy", CultureInfo.InvariantCulture)
+            : $"{from.ToString(from.Year == last.Year ? "d MMM" : "d MMM yyyy", CultureInfo.InvariantCulture)} – {last.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
+    }
+
+    private static string Percent(decimal? ratio) =>
+        ratio is { } r ? (r >= 0 ? "+" : "") + r.ToString("0.0%", CultureInfo.InvariantCulture) : "n/a";
+
+    private string SignedMoney(decimal amount) => (amount >= 0 ? "+" : "") + Money(amount);
+
+    public void Dispose()
+    {
+        _disposed = true;
+        Navigation.LocationChanged -= OnLocationChanged;
+        _live?.Dispose();
+        _loadCancellation?.Cancel();
+        _loadCancellation?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
