@@ -28,6 +28,11 @@ public static class DependencyInjection
         services.AddSingleton<ImportLedger>();
         services.AddSingleton<DimensionCache>();
         services.AddSingleton<CostQueryEngine>();
+        services.AddSingleton<Costs.LineItems.LineItemQueryService>();
+        services.AddSingleton<Costs.Export.CostExportService>();
+        services.AddSingleton<Optimization.Utilization.UtilizationCsvImporter>();
+        services.AddSingleton<Optimization.Utilization.UtilizationStatistics>();
+        services.AddSingleton<Optimization.Utilization.UtilizationInbox>();
         services.AddSingleton<CostOverviewService>();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<Costs.Explorer.ExplorerService>();

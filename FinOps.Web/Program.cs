@@ -35,6 +35,8 @@ var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicies.Read);
 api.MapImportsEndpoints();
 api.MapCostsEndpoints();
 api.MapBudgetsEndpoints();
+app.MapCostExportEndpoints(api);
+api.MapUtilizationEndpoints();
 api.MapFallback(() => ApiErrors.Problem(StatusCodes.Status404NotFound, "path", "No such API endpoint: see /openapi/v1.json."));
 app.MapHub<FinOps.Web.Realtime.AlertsHub>(FinOps.Web.Realtime.AlertsHub.Path);
 app.MapRazorComponents<App>()

@@ -26,6 +26,7 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<Anomaly> Anomalies => Set<Anomaly>();
+    public DbSet<Optimization.Utilization.ResourceUtilization> ResourceUtilization => Set<Optimization.Utilization.ResourceUtilization>();
     public DbSet<Costs.Explorer.ExplorerSavedView> ExplorerSavedViews => Set<Costs.Explorer.ExplorerSavedView>();
     public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
     public DbSet<Alert> Alerts => Set<Alert>();
@@ -119,6 +120,13 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
             e.Ignore(x => x.Series);
             e.Ignore(x => x.Severity);
             e.Ignore(x => x.SeriesLabel);
+        });
+        builder.Entity<Optimization.Utilization.ResourceUtilization>(e =>
+        {
+            e.ToTable("ResourceUtilization");
+            // One row per resource and day (re-imports replace it); the key also serves "these resources over this range".
+            e.HasKey(x => new { x.ResourceId, x.Day });
+            e.Ignore(x => x.Date);
         });
         builder.Entity<Costs.Explorer.ExplorerSavedView>(e =>
         {

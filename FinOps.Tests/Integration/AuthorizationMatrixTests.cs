@@ -325,6 +325,11 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
             return "hangfire";
         }
 
+        if (IsBrowserDownload(pattern))
+        {
+            return "download";
+        }
+
         if (pattern.StartsWith("/account/", StringComparison.Ordinal) || pattern.StartsWith("/kiosk/", StringComparison.Ordinal))
         {
             return "account";
@@ -339,6 +344,35 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         var isPublicPlumbing = e.Metadata.GetMetadata<IAllowAnonymous>() is not null
             && (pattern is "/health" or "/openapi/{documentName}.json" || e.Metadata.Any(m => m.GetType().Name == "StaticAssetDescriptor"));
         return isPublicPlumbing || pattern is "/_framework/opaque-redirect" or "{**path:file}" ? "public" : null;
+    }
+
+    /// <summary>Files people download with their browser's cookie (exports of the explorer): GET only, Viewer policy.</summary>
+    private static bool IsBrowserDownload(string? pattern) => pattern is not null && pattern.StartsWith("/explorer/", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task BrowserDownloads_ArePeoplesByCookie_NeverAKioskOrATokenAlone()
+    {
+        var downloads = Endpoints().Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is null && IsBrowserDownload(e.RoutePattern.RawText)).ToList();
+        Assert.NotEmpty(downloads);
+        var problems = new List<string>();
+        foreach (var endpoint in downloads)
+        {
+            Assert.Equal(["GET"], Methods(endpoint));
+            var url = Url(endpoint.RoutePattern.RawText!);
+            var calls = new List<(string Caller, HttpClient Client, Expected Expected)>
+            {
+                ("anonymous", matrix.Anonymous, Expected.LoginRedirect),
+                ("Admin API token (no cookie)", matrix.Tokens[(Roles.Admin, true)], Expected.LoginRedirect),
+            };
+            calls.AddRange(CookieRoles.Select(role => ($"{role} cookie", matrix.Cookies[role], role == Roles.Kiosk ? Expected.Denied : Expected.PassesAuthorization)));
+            foreach (var (caller, client, expected) in calls)
+            {
+                using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+                Check(problems, $"GET {url} as {caller}", response, expected);
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
     private static bool IsApi(string? pattern) => pattern is not null && pattern.StartsWith("/api/", StringComparison.Ordinal);

@@ -9,8 +9,8 @@ namespace FinOps.Web.Hosting;
 
 /// <summary>
 /// Demo mode: on first start with an empty store, generated multi-cloud FOCUS files are dropped into the inbox so
-/// that the real pipeline (inbox poll, Hangfire import jobs, ledger) loads them. Side files (utilization, the list
-/// of injected anomalies) go to &lt;data&gt;/demo.
+/// that the real pipeline (inbox poll, Hangfire import jobs, ledger) loads them; utilization.csv goes through the inbox
+/// too (recognised by its header). The list of injected anomalies goes to &lt;data&gt;/demo.
 /// </summary>
 public sealed class DemoSeeder(
     IDbContextFactory<FinOpsDbContext> dbFactory,
@@ -39,7 +39,7 @@ public sealed class DemoSeeder(
         Directory.CreateDirectory(staging);
         var files = CreateGenerator().WriteHistory(staging, time.GetUtcNow());
         var moved = 0;
-        foreach (var file in files.Where(f => f.Kind == DemoFileKind.Billing))
+        foreach (var file in files.Where(f => f.Kind is DemoFileKind.Billing or DemoFileKind.Utilization))
         {
             // Moved whole into the inbox (never half-written), dated in the past so the poller takes it at once.
             var target = Path.Combine(paths.InboxDirectory, Path.GetFileName(file.Path));
@@ -53,7 +53,7 @@ public sealed class DemoSeeder(
             File.Move(side, Path.Combine(DemoDirectory, Path.GetFileName(side)), overwrite: true);
         }
 
-        logger.LogInformation("Demo data: {Count} billing files dropped into the inbox {Inbox}", moved, paths.InboxDirectory);
+        logger.LogInformation("Demo data: {Count} billing and utilization files dropped into the inbox {Inbox}", moved, paths.InboxDirectory);
         await inbox.PollAsync(ct);
     }
 }

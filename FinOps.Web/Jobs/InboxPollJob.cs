@@ -1,5 +1,6 @@
 using FinOps.Domain;
 using FinOps.Domain.Billing.Ingestion;
+using FinOps.Domain.Optimization.Utilization;
 using Hangfire;
 
 namespace FinOps.Web.Jobs;
@@ -7,8 +8,10 @@ namespace FinOps.Web.Jobs;
 /// <summary>
 /// Picks up billing files dropped into the inbox folder: each is moved under the data directory, recorded in the
 /// ledger and scheduled. A file still being written (changed in the last few seconds) waits for the next poll.
+/// Resource utilization CSV files (recognised by their header) are imported by <see cref="UtilizationInbox"/> instead.
 /// </summary>
-public sealed class InboxPollJob(FinOpsPaths paths, ImportService imports, ImportScheduler scheduler, TimeProvider time, ILogger<InboxPollJob> logger)
+public sealed class InboxPollJob(FinOpsPaths paths, ImportService imports, ImportScheduler scheduler, UtilizationInbox utilization, TimeProvider time,
+    ILogger<InboxPollJob> logger)
 {
     private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
     private static readonly string[] Patterns = ["*.csv", "*.csv.gz", "*.gz", "*.parquet"];
@@ -37,6 +40,11 @@ public sealed class InboxPollJob(FinOpsPaths paths, ImportService imports, Impor
 
             try
             {
+                if (await utilization.TryTakeAsync(file, cancellationToken))
+                {
+                    continue;
+                }
+
                 var record = await imports.SubmitExistingFileAsync(file, ImportSource.Inbox, "inbox", cancellationToken);
                 scheduler.Schedule(record.Id);
             }

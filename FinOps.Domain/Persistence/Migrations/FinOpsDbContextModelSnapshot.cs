@@ -1254,6 +1254,28 @@ namespace FinOps.Domain.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("FinOps.Domain.Optimization.Utilization.ResourceUtilization", b =>
+                {
+                    b.Property<string>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("CpuPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MemoryPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("StoragePercent")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ResourceId", "Day");
+
+                    b.ToTable("ResourceUtilization", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
