@@ -6,7 +6,9 @@ using FinOps.Domain.Billing.Ingestion;
 using FinOps.Domain.Costs;
 using FinOps.Domain.Demo;
 using FinOps.Domain.Persistence;
+using FinOps.Benchmarks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 // Reproducible performance measurements (not tests). See docs/benchmarks.md for the commands and the figures.
 //   dotnet run -c Release --project FinOps.Benchmarks -- generate <file.csv> <rows>
@@ -63,7 +65,7 @@ static async Task<int> IngestAsync(string path)
 {
     var dataDirectory = Path.Combine(Path.GetTempPath(), "finops-bench", Guid.NewGuid().ToString("N"));
     var services = new ServiceCollection();
-    services.AddLogging();
+    services.AddLogging(logging => logging.AddProvider(new ImportLogPrinter()));
     services.AddFinOpsDomain(new FinOpsOptions { DataDirectory = dataDirectory });
     await using var provider = services.BuildServiceProvider();
     await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);

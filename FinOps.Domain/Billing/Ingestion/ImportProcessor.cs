@@ -16,7 +16,19 @@ internal sealed record ImportOutcome(
     long RowCount,
     IReadOnlyList<ImportCurrencyTotal> Totals,
     ImportIssueCollector Issues,
-    string? FailureReason);
+    string? FailureReason,
+    ImportPhaseTimes? Phases = null);
+
+/// <summary>
+/// Where an import's time went: the reading thread's loop (parse, validate, intern, aggregate) and the writing thread
+/// (SQLite inserts), each as CPU time of that thread (null where the platform cannot tell) and as wall time, then the
+/// finishing steps (slice replacement, totals) on the import's thread.
+/// </summary>
+internal sealed record ImportPhaseTimes(TimeSpan ReadWall, TimeSpan? ReadCpu, TimeSpan WriteWall, TimeSpan? WriteCpu, TimeSpan Finish)
+{
+    public override string ToString() => FormattableString.Invariant(
+        $"read {ReadWall.TotalSeconds:N2} s wall / {ReadCpu?.TotalSeconds:N2} s CPU, write {WriteWall.TotalSeconds:N2} s wall / {WriteCpu?.TotalSeconds:N2} s CPU, finish {Finish.TotalSeconds:N2} s");
+}
 
 /// <summary>
 /// Streams one FOCUS file into the cost store inside the caller's transaction. This thread validates and parses every
@@ -178,8 +190,12 @@ internal sealed class ImportProcessor
         _usageId = interner.Intern("Usage");
         _nextSliceId = await _db.BillingSlices.Select(x => (long?)x.Id).MaxAsync(ct) is { } max ? max + 1 : 1;
         long rows = 0;
+        TimeSpan readWall, writeWall;
+        TimeSpan? readCpu, writeCpu;
         using (var writer = new LineItemWriter(handle, BuildInsertSql(), TextParameters(), BatchSize))
         {
+            var readStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+            var readCpuStart = ThreadCpuTime.Current();
             var batch = writer.Rent();
             while (reader.Read())
             {
@@ -230,7 +246,10 @@ internal sealed class ImportProcessor
                 Flush(writer, batch, interner);
             }
 
+            readCpu = ThreadCpuTime.Current() - readCpuStart;
+            readWall = System.Diagnostics.Stopwatch.GetElapsedTime(readStarted);
             await writer.CompleteAsync();
+            (writeWall, writeCpu) = (writer.BusyWall, writer.ThreadCpu);
         }
 
         _progress?.Invoke(rows, reader.BytesRead, reader.TotalBytes);
@@ -247,9 +266,11 @@ internal sealed class ImportProcessor
             _issues.Warning(null, null, null, "The file has a header but no rows; nothing was replaced.");
         }
 
+        var finishStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         await ReplaceSlicesAsync(ct);
         var totals = await BuildTotalsAsync(ct);
-        return new ImportOutcome(true, rows, totals, _issues, null);
+        var phases = new ImportPhaseTimes(readWall, readCpu, writeWall, writeCpu, System.Diagnostics.Stopwatch.GetElapsedTime(finishStarted));
+        return new ImportOutcome(true, rows, totals, _issues, null, phases);
     }
 
     private const int BatchSize = 2048;

@@ -126,15 +126,26 @@ internal sealed class LineItemWriter : IDisposable
         await _task;
     }
 
+    /// <summary>Time the writing thread spent writing (not waiting for batches); valid after <see cref="CompleteAsync"/>.</summary>
+    public TimeSpan BusyWall { get; private set; }
+
+    /// <summary>CPU time of the writing thread (null where the platform cannot tell); valid after <see cref="CompleteAsync"/>.</summary>
+    public TimeSpan? ThreadCpu { get; private set; }
+
     private void Run()
     {
+        var cpuStart = ThreadCpuTime.Current();
         try
         {
             foreach (var batch in _full.GetConsumingEnumerable())
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 Write(batch);
+                BusyWall += System.Diagnostics.Stopwatch.GetElapsedTime(started);
                 _free.Add(batch);
             }
+
+            ThreadCpu = ThreadCpuTime.Current() - cpuStart;
         }
         catch
         {
