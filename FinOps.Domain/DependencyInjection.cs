@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddSingleton<ImportService>();
         services.AddSingleton<ImportLedger>();
         services.AddSingleton<DimensionCache>();
+        services.AddSingleton<RollupCache>();
         services.AddSingleton<CostQueryEngine>();
         services.AddSingleton<CostOverviewService>();
         services.AddSingleton<DashboardService>();

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
 using FinOps.Domain.Billing;
+using FinOps.Domain.Billing.Ingestion;
 using FinOps.Domain.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -59,94 +61,22 @@ public sealed class DimensionCache(IDbContextFactory<FinOpsDbContext> dbFactory)
 }
 
 /// <summary>
-/// Answers <see cref="CostQuery"/> exactly: SQLite sums the integer money parts (see <see cref="ExactMoney"/>) per
-/// group and currency, from the daily rollup when every dimension involved is in it, else from the line items;
-/// week and month buckets are folded from days in decimal. Every page, the API and the jobs use this one engine.
+/// Answers <see cref="CostQuery"/> exactly. When every dimension involved is in the daily rollup, from the rollup held
+/// in memory by <see cref="RollupCache"/> (decision 008): one pass over the entries in range, summing the integer
+/// money parts (see <see cref="ExactMoney"/>) per group, period and currency. Otherwise SQLite sums them over the line
+/// items. Every page, the API and the jobs use this one engine.
 /// </summary>
-public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory, DimensionCache dimensions)
+public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory, DimensionCache dimensions, RollupCache rollup)
 {
     private const string NoMatch = "-1";
+
+    private readonly record struct RawRow(long[] Keys, int Day, long Currency, long Nanos, long Attos);
 
     public async Task<CostResult> QueryAsync(CostQuery query, CancellationToken ct)
     {
         var useRollup = query.CanUseRollup;
-        var table = useRollup ? RollupSchema.Table : LineItemSchema.Table;
-        var metric = query.Metric.ToString();
-        var parameters = new List<SqliteParameter>();
-        var select = new StringBuilder();
-        var joins = new StringBuilder();
-        var where = new StringBuilder("t.ChargeDay >= @from AND t.ChargeDay < @to");
-        parameters.Add(new SqliteParameter("@from", DayNumber(query.From)));
-        parameters.Add(new SqliteParameter("@to", DayNumber(query.To)));
-
-        var groupColumns = new List<string>();
-        for (var i = 0; i < query.GroupBy.Count; i++)
-        {
-            var dimension = query.GroupBy[i];
-            if (dimension.IsTag)
-            {
-                var keyIds = await dimensions.FindIdsAsync([dimension.TagKey!], ct);
-                joins.Append(CultureInvariant($" LEFT JOIN TagEntries g{i} ON g{i}.TagSetId = t.TagSetId AND g{i}.KeyId = @gk{i}"));
-                parameters.Add(new SqliteParameter($"@gk{i}", keyIds.Count > 0 ? keyIds[0] : -1));
-                groupColumns.Add($"g{i}.ValueId");
-            }
-            else
-            {
-                groupColumns.Add($"t.{dimension.Column}Id");
-            }
-        }
-
-        for (var i = 0; i < query.Filters.Count; i++)
-        {
-            where.Append(" AND ").Append(await FilterSqlAsync(query.Filters[i], i, parameters, ct));
-        }
-
         var granular = query.Granularity != Granularity.None;
-        foreach (var column in groupColumns)
-        {
-            select.Append(column).Append(", ");
-        }
-
-        if (granular)
-        {
-            select.Append("t.ChargeDay, ");
-        }
-
-        var groupList = new List<string>(groupColumns);
-        if (granular)
-        {
-            groupList.Add("t.ChargeDay");
-        }
-
-        groupList.Add("t.BillingCurrencyId");
-        var sql = $"SELECT {select}t.BillingCurrencyId, SUM(t.{metric}Nanos), SUM(t.{metric}Attos) FROM {table} t{joins} " +
-                  $"WHERE {where} GROUP BY {string.Join(", ", groupList)}";
-
-        var raw = new List<(long[] Keys, int Day, long Currency, long Nanos, long Attos)>();
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            await db.Database.OpenConnectionAsync(ct);
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddRange(parameters.ToArray());
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var keyCount = groupColumns.Count;
-            while (await reader.ReadAsync(ct))
-            {
-                var keys = new long[keyCount];
-                for (var k = 0; k < keyCount; k++)
-                {
-                    keys[k] = reader.IsDBNull(k) ? 0 : reader.GetInt64(k);
-                }
-
-                var offset = keyCount;
-                var day = granular ? reader.GetInt32(offset++) : 0;
-                var currency = reader.IsDBNull(offset) ? 0 : reader.GetInt64(offset);
-                var nanos = reader.IsDBNull(offset + 1) ? 0 : reader.GetInt64(offset + 1);
-                var attos = reader.IsDBNull(offset + 2) ? 0 : reader.GetInt64(offset + 2);
-                raw.Add((keys, day, currency, nanos, attos));
-            }
-        }
+        var raw = useRollup ? await AggregateRollupAsync(query, ct) : await AggregateLineItemsAsync(query, ct);
 
         var names = await dimensions.ResolveAsync(raw.SelectMany(r => r.Keys.Append(r.Currency)), ct);
         string? Name(long id) => id == 0 ? null : names.GetValueOrDefault(id);
@@ -185,6 +115,286 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
             .OrderByDescending(t => t.Cost)
             .ToList();
         return new CostResult(query.Metric, rows, totals, useRollup);
+    }
+
+    /// <summary>How one group-by or filter dimension reads an entry of the in-memory rollup.</summary>
+    private readonly struct RollupAccessor(int column, Dictionary<int, int>? tagValues)
+    {
+        /// <summary>The rollup column, or -1 for a tag.</summary>
+        public int Column { get; } = column;
+
+        public int Value(RollupSegment segment, int entry)
+        {
+            if (Column >= 0)
+            {
+                return segment.Dimensions[Column][entry];
+            }
+
+            var tagSet = segment.TagSets[entry];
+            return tagSet != 0 && tagValues is not null && tagValues.TryGetValue(tagSet, out var value) ? value : 0;
+        }
+    }
+
+    private readonly record struct GroupCell(int Group, int Bucket, int Currency);
+
+    private struct MoneySum
+    {
+        public long Nanos;
+        public long Attos;
+    }
+
+    /// <summary>Sums the in-memory rollup per group, period and currency in one pass over the entries in range.</summary>
+    private async Task<List<RawRow>> AggregateRollupAsync(CostQuery query, CancellationToken ct)
+    {
+        var snapshot = await rollup.CurrentAsync(ct);
+        var from = DayNumber(query.From);
+        var to = DayNumber(query.To);
+        var groups = new RollupAccessor[query.GroupBy.Count];
+        for (var g = 0; g < groups.Length; g++)
+        {
+            groups[g] = await AccessorAsync(query.GroupBy[g], snapshot, ct);
+        }
+
+        var filters = new List<(RollupAccessor Accessor, HashSet<int> Allowed)>();
+        foreach (var filter in query.Filters)
+        {
+            var allowed = new HashSet<int>();
+            if (filter.Values.Any(string.IsNullOrEmpty))
+            {
+                allowed.Add(0); // empty / untagged
+            }
+
+            var values = filter.Values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
+            foreach (var id in values.Count == 0 ? [] : await dimensions.FindIdsAsync(values, ct))
+            {
+                allowed.Add(checked((int)id));
+            }
+
+            filters.Add((await AccessorAsync(filter.Dimension, snapshot, ct), allowed));
+        }
+
+        // The first day of each day's bucket (the day itself for Day; unused without granularity).
+        var granularity = query.Granularity;
+        var bucketOf = new int[Math.Max(0, to - from)];
+        for (var day = from; day < to && granularity != Granularity.None; day++)
+        {
+            bucketOf[day - from] = DayNumber(Bucket(DateFromDay(day), granularity));
+        }
+
+        var metric = (int)query.Metric;
+        var currencyColumn = RollupColumn("BillingCurrency");
+        var pairs = new Dictionary<(int, int), int>();
+        var pairList = new List<(int Left, int Right)>();
+        var cells = new Dictionary<GroupCell, MoneySum>();
+        var rowFilters = new List<(RollupAccessor Accessor, HashSet<int> Allowed)>(filters.Count);
+        foreach (var segment in snapshot.Segments)
+        {
+            if (segment.Count == 0 || segment.MaxDay < from || segment.MinDay >= to)
+            {
+                continue;
+            }
+
+            // Columns that hold one value for the whole chunk are filtered once, not per entry.
+            rowFilters.Clear();
+            var excluded = false;
+            foreach (var filter in filters)
+            {
+                if (filter.Accessor.Column >= 0 && segment.Dimensions[filter.Accessor.Column].IsConstant)
+                {
+                    excluded |= !filter.Allowed.Contains(segment.Dimensions[filter.Accessor.Column].Constant);
+                }
+                else
+                {
+                    rowFilters.Add(filter);
+                }
+            }
+
+            if (excluded)
+            {
+                continue;
+            }
+
+            var first = segment.FirstOnOrAfter(from);
+            var end = segment.FirstOnOrAfter(to);
+            var nanos = segment.Nanos[metric];
+            var attos = segment.Attos[metric];
+            var currencies = segment.Dimensions[currencyColumn];
+            for (var entry = first; entry < end; entry++)
+            {
+                var keep = true;
+                foreach (var (accessor, allowed) in rowFilters)
+                {
+                    if (!allowed.Contains(accessor.Value(segment, entry)))
+                    {
+                        keep = false;
+                        break;
+                    }
+                }
+
+                if (!keep)
+                {
+                    continue;
+                }
+
+                // One int per group: the id itself for one group-by, else pairs interned left to right.
+                var group = 0;
+                for (var g = 0; g < groups.Length; g++)
+                {
+                    var value = groups[g].Value(segment, entry);
+                    if (g == 0)
+                    {
+                        group = value;
+                        continue;
+                    }
+
+                    ref var pair = ref CollectionsMarshal.GetValueRefOrAddDefault(pairs, (group, value), out var known);
+                    if (!known)
+                    {
+                        pair = pairList.Count;
+                        pairList.Add((group, value));
+                    }
+
+                    group = pair;
+                }
+
+                var bucket = granularity == Granularity.None ? 0 : bucketOf[segment.Days[entry] - from];
+                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(cells, new GroupCell(group, bucket, currencies[entry]), out _);
+                if (nanos is not null)
+                {
+                    sum.Nanos = checked(sum.Nanos + nanos[entry]);
+                    sum.Attos += attos![entry]; // each |attos| < 1e9: no overflow below 9 billion entries
+                }
+            }
+        }
+
+        var raw = new List<RawRow>(cells.Count);
+        foreach (var (cell, sum) in cells)
+        {
+            var keys = new long[groups.Length];
+            var group = cell.Group;
+            for (var g = groups.Length - 1; g >= 1; g--)
+            {
+                (group, keys[g]) = pairList[group];
+            }
+
+            if (groups.Length > 0)
+            {
+                keys[0] = group;
+            }
+
+            raw.Add(new RawRow(keys, cell.Bucket, cell.Currency, sum.Nanos, sum.Attos));
+        }
+
+        return raw;
+    }
+
+    private async Task<RollupAccessor> AccessorAsync(CostDimension dimension, RollupSnapshot snapshot, CancellationToken ct)
+    {
+        if (!dimension.IsTag)
+        {
+            return new RollupAccessor(RollupColumn(dimension.Column!), null);
+        }
+
+        var keyIds = await dimensions.FindIdsAsync([dimension.TagKey!], ct);
+        var values = keyIds.Count > 0 ? snapshot.TagValuesByKey.GetValueOrDefault(checked((int)keyIds[0])) : null;
+        return new RollupAccessor(-1, values);
+    }
+
+    private static int RollupColumn(string focusColumn)
+    {
+        for (var i = 0; i < RollupSchema.DimensionColumns.Count; i++)
+        {
+            if (string.Equals(RollupSchema.DimensionColumns[i], focusColumn, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"{focusColumn} is not in the daily rollup.");
+    }
+
+    /// <summary>Sums line items in SQLite per group, day (when bucketed) and currency.</summary>
+    private async Task<List<RawRow>> AggregateLineItemsAsync(CostQuery query, CancellationToken ct)
+    {
+        var granular = query.Granularity != Granularity.None;
+        var table = LineItemSchema.Table;
+        var metric = query.Metric.ToString();
+        var parameters = new List<SqliteParameter>();
+        var select = new StringBuilder();
+        var joins = new StringBuilder();
+        var where = new StringBuilder("t.ChargeDay >= @from AND t.ChargeDay < @to");
+        parameters.Add(new SqliteParameter("@from", DayNumber(query.From)));
+        parameters.Add(new SqliteParameter("@to", DayNumber(query.To)));
+
+        var groupColumns = new List<string>();
+        for (var i = 0; i < query.GroupBy.Count; i++)
+        {
+            var dimension = query.GroupBy[i];
+            if (dimension.IsTag)
+            {
+                var keyIds = await dimensions.FindIdsAsync([dimension.TagKey!], ct);
+                joins.Append(CultureInvariant($" LEFT JOIN TagEntries g{i} ON g{i}.TagSetId = t.TagSetId AND g{i}.KeyId = @gk{i}"));
+                parameters.Add(new SqliteParameter($"@gk{i}", keyIds.Count > 0 ? keyIds[0] : -1));
+                groupColumns.Add($"g{i}.ValueId");
+            }
+            else
+            {
+                groupColumns.Add($"t.{dimension.Column}Id");
+            }
+        }
+
+        for (var i = 0; i < query.Filters.Count; i++)
+        {
+            where.Append(" AND ").Append(await FilterSqlAsync(query.Filters[i], i, parameters, ct));
+        }
+
+        foreach (var column in groupColumns)
+        {
+            select.Append(column).Append(", ");
+        }
+
+        if (granular)
+        {
+            select.Append("t.ChargeDay, ");
+        }
+
+        var groupList = new List<string>(groupColumns);
+        if (granular)
+        {
+            groupList.Add("t.ChargeDay");
+        }
+
+        groupList.Add("t.BillingCurrencyId");
+        var sql = $"SELECT {select}t.BillingCurrencyId, SUM(t.{metric}Nanos), SUM(t.{metric}Attos) FROM {table} t{joins} " +
+                  $"WHERE {where} GROUP BY {string.Join(", ", groupList)}";
+
+        var raw = new List<RawRow>();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddRange(parameters.ToArray());
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var keyCount = groupColumns.Count;
+            while (await reader.ReadAsync(ct))
+            {
+                var keys = new long[keyCount];
+                for (var k = 0; k < keyCount; k++)
+                {
+                    keys[k] = reader.IsDBNull(k) ? 0 : reader.GetInt64(k);
+                }
+
+                var offset = keyCount;
+                var day = granular ? reader.GetInt32(offset++) : 0;
+                var currency = reader.IsDBNull(offset) ? 0 : reader.GetInt64(offset);
+                var nanos = reader.IsDBNull(offset + 1) ? 0 : reader.GetInt64(offset + 1);
+                var attos = reader.IsDBNull(offset + 2) ? 0 : reader.GetInt64(offset + 2);
+                raw.Add(new RawRow(keys, day, currency, nanos, attos));
+            }
+        }
+
+        return raw;
     }
 
     private async Task<string> FilterSqlAsync(CostFilter filter, int index, List<SqliteParameter> parameters, CancellationToken ct)

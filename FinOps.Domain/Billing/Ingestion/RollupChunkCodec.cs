@@ -1,0 +1,337 @@
+namespace FinOps.Domain.Billing.Ingestion;
+
+/// <summary>
+/// One column of rollup ids (a dimension or the tag set; 0 is empty): either one value for every entry (billing
+/// currency, account and provider usually are, within a slice) or one value per entry.
+/// </summary>
+internal readonly struct RollupIdColumn
+{
+    private readonly int[]? _values;
+
+    private RollupIdColumn(int constant, int[]? values)
+    {
+        Constant = constant;
+        _values = values;
+    }
+
+    public static RollupIdColumn Same(int value) => new(value, null);
+
+    public static RollupIdColumn PerEntry(int[] values) => new(0, values);
+
+    public bool IsConstant => _values is null;
+
+    /// <summary>The value of every entry when <see cref="IsConstant"/>.</summary>
+    public int Constant { get; }
+
+    public int this[int entry] => _values is null ? Constant : _values[entry];
+
+    public long MemoryBytes => _values is null ? 0 : _values.Length * sizeof(int);
+}
+
+/// <summary>
+/// A decoded rollup chunk, column by column: entries sorted by day, ids as <see cref="RollupIdColumn"/>s in the order
+/// of <see cref="RollupSchema.DimensionColumns"/>, money per metric (<see cref="Costs.CostMetric"/> order) as nanos
+/// and a carried-over attos remainder (|attos| &lt; 1e9, so the pair is exact).
+/// </summary>
+internal sealed class RollupSegment
+{
+    public required long SliceId { get; init; }
+
+    public required int Count { get; init; }
+
+    public required int[] Days { get; init; }
+
+    public required RollupIdColumn TagSets { get; init; }
+
+    public required RollupIdColumn[] Dimensions { get; init; }
+
+    public required int[] RowCounts { get; init; }
+
+    /// <summary>Per metric; null when no line item of the chunk had a value (the sum is 0).</summary>
+    public required long[]?[] Nanos { get; init; }
+
+    public required int[]?[] Attos { get; init; }
+
+    public int MinDay => Count == 0 ? int.MaxValue : Days[0];
+
+    public int MaxDay => Count == 0 ? int.MinValue : Days[Count - 1];
+
+    /// <summary>The first entry on or after <paramref name="day"/> (entries are sorted by day).</summary>
+    public int FirstOnOrAfter(int day)
+    {
+        int low = 0, high = Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (Days[mid] < day)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    public long MemoryBytes =>
+        Days.Length * sizeof(int) + RowCounts.Length * sizeof(int) + TagSets.MemoryBytes + Dimensions.Sum(d => d.MemoryBytes)
+        + Nanos.Sum(n => n is null ? 0 : n.Length * sizeof(long)) + Attos.Sum(a => a is null ? 0 : a.Length * sizeof(int));
+}
+
+/// <summary>
+/// Encodes a slice's rollup entries into one compact record and back. Format (version 1): a version byte, the entry
+/// count, days (first, then increases), the tag-set column then each dimension column (a mode byte: 0 = one value
+/// for all, 1 = one per entry), row counts, then per metric a presence byte and per entry the zig-zag nanos and attos.
+/// Every number is a LEB128 varint: small ids and day steps take one or two bytes.
+/// </summary>
+internal static class RollupChunkCodec
+{
+    private const byte Version = 1;
+    private const long AttosPerNano = 1_000_000_000;
+    public const int MetricCount = 4;
+
+    /// <summary>Encodes entries of one slice; they are sorted by day here.</summary>
+    public static byte[] Encode(List<KeyValuePair<RollupKey, RollupSums>> entries)
+    {
+        entries.Sort(static (a, b) => a.Key.Day.CompareTo(b.Key.Day));
+        var count = entries.Count;
+        var output = new VarintWriter(64 + count * 48);
+        output.Byte(Version);
+        output.Unsigned((ulong)count);
+        var previousDay = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var day = entries[i].Key.Day;
+            if (i == 0)
+            {
+                output.Signed(day);
+            }
+            else
+            {
+                output.Unsigned((ulong)(day - previousDay));
+            }
+
+            previousDay = day;
+        }
+
+        WriteIds(output, entries, static key => key.TagSet);
+        for (var d = 0; d < RollupSchema.DimensionColumns.Count; d++)
+        {
+            var dimension = d;
+            WriteIds(output, entries, key => key.Dimension(dimension));
+        }
+
+        foreach (var entry in entries)
+        {
+            output.Unsigned((ulong)entry.Value.Rows);
+        }
+
+        for (var m = 0; m < MetricCount; m++)
+        {
+            var present = entries.Exists(e => e.Value.Has(m));
+            output.Byte(present ? (byte)1 : (byte)0);
+            if (!present)
+            {
+                continue;
+            }
+
+            foreach (var (_, sums) in entries)
+            {
+                var (nanos, attos) = Normalize(sums.Nanos(m), sums.Attos(m));
+                output.Signed(nanos);
+                output.Signed(attos);
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>The same exact value with |attos| &lt; 1e9: sums of many remainders are carried into nanos.</summary>
+    private static (long Nanos, long Attos) Normalize(long nanos, long attos) =>
+        (checked(nanos + attos / AttosPerNano), attos % AttosPerNano);
+
+    private static void WriteIds(VarintWriter output, List<KeyValuePair<RollupKey, RollupSums>> entries, Func<RollupKey, long> select)
+    {
+        var first = entries.Count == 0 ? 0 : select(entries[0].Key);
+        var constant = entries.TrueForAll(e => select(e.Key) == first);
+        output.Byte(constant ? (byte)0 : (byte)1);
+        if (constant)
+        {
+            output.Unsigned((ulong)first);
+            return;
+        }
+
+        foreach (var entry in entries)
+        {
+            output.Unsigned((ulong)select(entry.Key));
+        }
+    }
+
+    public static RollupSegment Decode(long sliceId, ReadOnlySpan<byte> data)
+    {
+        var input = new VarintReader(data);
+        var version = input.Byte();
+        if (version != Version)
+        {
+            throw new InvalidDataException($"Rollup chunk of slice {sliceId} has format version {version}; this build reads version {Version}.");
+        }
+
+        var count = checked((int)input.Unsigned());
+        var days = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            days[i] = i == 0 ? checked((int)input.Signed()) : checked(days[i - 1] + (int)input.Unsigned());
+        }
+
+        var tagSets = ReadIds(ref input, count);
+        var dimensions = new RollupIdColumn[RollupSchema.DimensionColumns.Count];
+        for (var d = 0; d < dimensions.Length; d++)
+        {
+            dimensions[d] = ReadIds(ref input, count);
+        }
+
+        var rows = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            rows[i] = checked((int)input.Unsigned());
+        }
+
+        var nanos = new long[]?[MetricCount];
+        var attos = new int[]?[MetricCount];
+        for (var m = 0; m < MetricCount; m++)
+        {
+            if (input.Byte() == 0)
+            {
+                continue;
+            }
+
+            var n = nanos[m] = new long[count];
+            var a = attos[m] = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                n[i] = input.Signed();
+                a[i] = checked((int)input.Signed());
+            }
+        }
+
+        if (!input.AtEnd)
+        {
+            throw new InvalidDataException($"Rollup chunk of slice {sliceId} has {input.Remaining} unread bytes.");
+        }
+
+        return new RollupSegment
+        {
+            SliceId = sliceId,
+            Count = count,
+            Days = days,
+            TagSets = tagSets,
+            Dimensions = dimensions,
+            RowCounts = rows,
+            Nanos = nanos,
+            Attos = attos,
+        };
+    }
+
+    private static RollupIdColumn ReadIds(ref VarintReader input, int count)
+    {
+        var mode = input.Byte();
+        if (mode == 0)
+        {
+            return RollupIdColumn.Same(checked((int)input.Unsigned()));
+        }
+
+        if (mode != 1)
+        {
+            throw new InvalidDataException($"Unknown rollup column mode {mode}.");
+        }
+
+        var values = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = checked((int)input.Unsigned());
+        }
+
+        return RollupIdColumn.PerEntry(values);
+    }
+
+    private sealed class VarintWriter(int capacity)
+    {
+        private byte[] _buffer = new byte[Math.Max(16, capacity)];
+        private int _length;
+
+        public void Byte(byte value)
+        {
+            Ensure(1);
+            _buffer[_length++] = value;
+        }
+
+        public void Unsigned(ulong value)
+        {
+            Ensure(10);
+            while (value >= 0x80)
+            {
+                _buffer[_length++] = (byte)(value | 0x80);
+                value >>= 7;
+            }
+
+            _buffer[_length++] = (byte)value;
+        }
+
+        public void Signed(long value) => Unsigned((ulong)((value << 1) ^ (value >> 63)));
+
+        public byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
+
+        private void Ensure(int more)
+        {
+            if (_length + more > _buffer.Length)
+            {
+                Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + more));
+            }
+        }
+    }
+
+    private ref struct VarintReader(ReadOnlySpan<byte> data)
+    {
+        private readonly ReadOnlySpan<byte> _data = data;
+        private int _position;
+
+        public readonly bool AtEnd => _position == _data.Length;
+
+        public readonly int Remaining => _data.Length - _position;
+
+        public byte Byte()
+        {
+            if (_position >= _data.Length)
+            {
+                throw new InvalidDataException("Rollup chunk ends early.");
+            }
+
+            return _data[_position++];
+        }
+
+        public ulong Unsigned()
+        {
+            ulong result = 0;
+            for (var shift = 0; shift < 64; shift += 7)
+            {
+                var b = Byte();
+                result |= (ulong)(b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    return result;
+                }
+            }
+
+            throw new InvalidDataException("Rollup chunk holds a malformed number.");
+        }
+
+        public long Signed()
+        {
+            var raw = Unsigned();
+            return (long)(raw >> 1) ^ -(long)(raw & 1);
+        }
+    }
+}
