@@ -286,12 +286,7 @@ internal sealed class ImportProcessor
     /// </summary>
     private void EncodeRollups(LineItemBatch batch)
     {
-        foreach (var slice in _rollups.GroupBy(kv => kv.Key.SliceId))
-        {
-            var entries = slice.ToList();
-            batch.RollupChunks.Add((slice.Key, entries.Count, RollupChunkCodec.Encode(entries)));
-        }
-
+        RollupChunkCodec.EncodeBySlice(_rollups, batch.RollupChunks);
         _rollups.Clear();
     }
 

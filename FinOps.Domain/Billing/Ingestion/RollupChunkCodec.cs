@@ -93,18 +93,60 @@ internal static class RollupChunkCodec
     private const long AttosPerNano = 1_000_000_000;
     public const int MetricCount = 4;
 
-    /// <summary>Encodes entries of one slice; they are sorted by day here.</summary>
-    public static byte[] Encode(List<KeyValuePair<RollupKey, RollupSums>> entries)
+    /// <summary>
+    /// Encodes the aggregated entries as one chunk per slice (each sorted by day) into <paramref name="chunks"/>.
+    /// Entries are ordered through an index so that the wide keys are never copied around.
+    /// </summary>
+    public static void EncodeBySlice(Dictionary<RollupKey, RollupSums> rollups, List<(long SliceId, int EntryCount, byte[] Data)> chunks)
     {
-        entries.Sort(static (a, b) => a.Key.Day.CompareTo(b.Key.Day));
-        var count = entries.Count;
+        var count = rollups.Count;
+        var entries = new (RollupKey Key, RollupSums Sums)[count];
+        var order = new long[count];
+        var positions = new int[count];
+        var n = 0;
+        foreach (var (key, sums) in rollups)
+        {
+            entries[n] = (key, sums);
+            order[n] = key.SliceId;
+            positions[n] = n;
+            n++;
+        }
+
+        // Sort by (slice, day): the slice in the order array, then the day within each slice's run.
+        Array.Sort(order, positions);
         var output = new VarintWriter(64 + count * 48);
+        for (var start = 0; start < count;)
+        {
+            var end = start + 1;
+            while (end < count && order[end] == order[start])
+            {
+                end++;
+            }
+
+            var run = positions.AsSpan(start, end - start);
+            var days = new int[run.Length];
+            for (var i = 0; i < run.Length; i++)
+            {
+                days[i] = entries[run[i]].Key.Day;
+            }
+
+            days.AsSpan().Sort(run);
+            output.Reset();
+            Encode(entries, run, output);
+            chunks.Add((order[start], run.Length, output.ToArray()));
+            start = end;
+        }
+    }
+
+    private static void Encode((RollupKey Key, RollupSums Sums)[] entries, ReadOnlySpan<int> run, VarintWriter output)
+    {
+        var count = run.Length;
         output.Byte(Version);
         output.Unsigned((ulong)count);
         var previousDay = 0;
         for (var i = 0; i < count; i++)
         {
-            var day = entries[i].Key.Day;
+            var day = entries[run[i]].Key.Day;
             if (i == 0)
             {
                 output.Signed(day);
@@ -117,46 +159,55 @@ internal static class RollupChunkCodec
             previousDay = day;
         }
 
-        WriteIds(output, entries, static key => key.TagSet);
-        for (var d = 0; d < RollupSchema.DimensionColumns.Count; d++)
+        var column = new long[count];
+        for (var c = -1; c < RollupSchema.DimensionColumns.Count; c++)
         {
-            var dimension = d;
-            WriteIds(output, entries, key => key.Dimension(dimension));
+            for (var i = 0; i < count; i++)
+            {
+                ref readonly var key = ref entries[run[i]].Key;
+                column[i] = c < 0 ? key.TagSet : key.Dimension(c);
+            }
+
+            WriteIds(output, column);
         }
 
-        foreach (var entry in entries)
+        for (var i = 0; i < count; i++)
         {
-            output.Unsigned((ulong)entry.Value.Rows);
+            output.Unsigned((ulong)entries[run[i]].Sums.Rows);
         }
 
         for (var m = 0; m < MetricCount; m++)
         {
-            var present = entries.Exists(e => e.Value.Has(m));
+            var present = false;
+            for (var i = 0; i < count && !present; i++)
+            {
+                present = entries[run[i]].Sums.Has(m);
+            }
+
             output.Byte(present ? (byte)1 : (byte)0);
             if (!present)
             {
                 continue;
             }
 
-            foreach (var (_, sums) in entries)
+            for (var i = 0; i < count; i++)
             {
+                ref readonly var sums = ref entries[run[i]].Sums;
                 var (nanos, attos) = Normalize(sums.Nanos(m), sums.Attos(m));
                 output.Signed(nanos);
                 output.Signed(attos);
             }
         }
-
-        return output.ToArray();
     }
 
     /// <summary>The same exact value with |attos| &lt; 1e9: sums of many remainders are carried into nanos.</summary>
     private static (long Nanos, long Attos) Normalize(long nanos, long attos) =>
         (checked(nanos + attos / AttosPerNano), attos % AttosPerNano);
 
-    private static void WriteIds(VarintWriter output, List<KeyValuePair<RollupKey, RollupSums>> entries, Func<RollupKey, long> select)
+    private static void WriteIds(VarintWriter output, long[] column)
     {
-        var first = entries.Count == 0 ? 0 : select(entries[0].Key);
-        var constant = entries.TrueForAll(e => select(e.Key) == first);
+        var first = column.Length == 0 ? 0 : column[0];
+        var constant = Array.TrueForAll(column, v => v == first);
         output.Byte(constant ? (byte)0 : (byte)1);
         if (constant)
         {
@@ -164,9 +215,9 @@ internal static class RollupChunkCodec
             return;
         }
 
-        foreach (var entry in entries)
+        foreach (var value in column)
         {
-            output.Unsigned((ulong)select(entry.Key));
+            output.Unsigned((ulong)value);
         }
     }
 
@@ -283,6 +334,8 @@ internal static class RollupChunkCodec
         public void Signed(long value) => Unsigned((ulong)((value << 1) ^ (value >> 63)));
 
         public byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
+
+        public void Reset() => _length = 0;
 
         private void Ensure(int more)
         {
