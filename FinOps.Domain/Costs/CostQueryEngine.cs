@@ -72,9 +72,12 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
 
     private readonly record struct RawRow(long[] Keys, int Day, long Currency, long Nanos, long Attos);
 
-    public async Task<CostResult> QueryAsync(CostQuery query, CancellationToken ct)
+    public Task<CostResult> QueryAsync(CostQuery query, CancellationToken ct) => QueryAsync(query, fromLineItems: false, ct);
+
+    /// <summary>As <see cref="QueryAsync(CostQuery, CancellationToken)"/>; <paramref name="fromLineItems"/> skips the rollup (tests compare both paths).</summary>
+    internal async Task<CostResult> QueryAsync(CostQuery query, bool fromLineItems, CancellationToken ct)
     {
-        var useRollup = query.CanUseRollup;
+        var useRollup = query.CanUseRollup && !fromLineItems;
         var granular = query.Granularity != Granularity.None;
         var raw = useRollup ? await AggregateRollupAsync(query, ct) : await AggregateLineItemsAsync(query, ct);
 
@@ -108,6 +111,7 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
             .OrderBy(r => r.Period)
             .ThenByDescending(r => r.Cost)
             .ThenBy(r => string.Join('\u001f', r.Keys.Values), StringComparer.Ordinal)
+            .ThenBy(r => r.BillingCurrency, StringComparer.Ordinal)
             .ToList();
         var totals = rows
             .GroupBy(r => r.BillingCurrency, StringComparer.Ordinal)
