@@ -121,25 +121,18 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
         return new CostResult(query.Metric, rows, totals, useRollup);
     }
 
-    /// <summary>How one group-by or filter dimension reads an entry of the in-memory rollup.</summary>
-    private readonly struct RollupAccessor(int column, Dictionary<int, int>? tagValues)
+    /// <summary>
+    /// How one group-by or filter dimension reads the in-memory rollup: a rollup column, or a tag key whose value per
+    /// entry each chunk derives once from its tag sets and keeps (tag sets never change once written).
+    /// </summary>
+    private sealed class RollupAccessor(int column, int tagKey, Dictionary<int, int>? tagValues)
     {
-        /// <summary>The rollup column, or -1 for a tag.</summary>
-        public int Column { get; } = column;
-
-        public int Value(RollupSegment segment, int entry)
-        {
-            if (Column >= 0)
-            {
-                return segment.Dimensions[Column][entry];
-            }
-
-            var tagSet = segment.TagSets[entry];
-            return tagSet != 0 && tagValues is not null && tagValues.TryGetValue(tagSet, out var value) ? value : 0;
-        }
+        public RollupIdColumn ColumnOf(RollupSegment segment) => column >= 0
+            ? segment.Dimensions[column]
+            : tagValues is null ? RollupIdColumn.Same(0) : segment.TagColumn(tagKey, tagValues);
     }
 
-    private readonly record struct GroupCell(int Group, int Bucket, int Currency);
+    private readonly record struct GroupCell(long Group, int Bucket, int Currency);
 
     private struct MoneySum
     {
@@ -187,10 +180,12 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
 
         var metric = (int)query.Metric;
         var currencyColumn = RollupColumn("BillingCurrency");
-        var pairs = new Dictionary<(int, int), int>();
-        var pairList = new List<(int Left, int Right)>();
+        // Group key: the ids of up to two group-bys packed in a long; from the third on, pairs interned left to right.
+        var pairs = new Dictionary<(long, int), int>();
+        var pairList = new List<(long Left, int Right)>();
         var cells = new Dictionary<GroupCell, MoneySum>();
-        var rowFilters = new List<(RollupAccessor Accessor, HashSet<int> Allowed)>(filters.Count);
+        var rowFilters = new List<(RollupIdColumn Column, HashSet<int> Allowed)>(filters.Count);
+        var groupColumns = new RollupIdColumn[groups.Length];
         foreach (var segment in snapshot.Segments)
         {
             if (segment.Count == 0 || segment.MaxDay < from || segment.MinDay >= to)
@@ -201,21 +196,27 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
             // Columns that hold one value for the whole chunk are filtered once, not per entry.
             rowFilters.Clear();
             var excluded = false;
-            foreach (var filter in filters)
+            foreach (var (accessor, allowed) in filters)
             {
-                if (filter.Accessor.Column >= 0 && segment.Dimensions[filter.Accessor.Column].IsConstant)
+                var column = accessor.ColumnOf(segment);
+                if (column.IsConstant)
                 {
-                    excluded |= !filter.Allowed.Contains(segment.Dimensions[filter.Accessor.Column].Constant);
+                    excluded |= !allowed.Contains(column.Constant);
                 }
                 else
                 {
-                    rowFilters.Add(filter);
+                    rowFilters.Add((column, allowed));
                 }
             }
 
             if (excluded)
             {
                 continue;
+            }
+
+            for (var g = 0; g < groups.Length; g++)
+            {
+                groupColumns[g] = groups[g].ColumnOf(segment);
             }
 
             var first = segment.FirstOnOrAfter(from);
@@ -226,9 +227,9 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
             for (var entry = first; entry < end; entry++)
             {
                 var keep = true;
-                foreach (var (accessor, allowed) in rowFilters)
+                foreach (var (column, allowed) in rowFilters)
                 {
-                    if (!allowed.Contains(accessor.Value(segment, entry)))
+                    if (!allowed.Contains(column[entry]))
                     {
                         keep = false;
                         break;
@@ -240,22 +241,19 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
                     continue;
                 }
 
-                // One int per group: the id itself for one group-by, else pairs interned left to right.
-                var group = 0;
-                for (var g = 0; g < groups.Length; g++)
+                long group = groupColumns.Length switch
                 {
-                    var value = groups[g].Value(segment, entry);
-                    if (g == 0)
-                    {
-                        group = value;
-                        continue;
-                    }
-
-                    ref var pair = ref CollectionsMarshal.GetValueRefOrAddDefault(pairs, (group, value), out var known);
+                    0 => 0,
+                    1 => groupColumns[0][entry],
+                    _ => ((long)groupColumns[0][entry] << 32) | (uint)groupColumns[1][entry],
+                };
+                for (var g = 2; g < groupColumns.Length; g++)
+                {
+                    ref var pair = ref CollectionsMarshal.GetValueRefOrAddDefault(pairs, (group, groupColumns[g][entry]), out var known);
                     if (!known)
                     {
                         pair = pairList.Count;
-                        pairList.Add((group, value));
+                        pairList.Add((group, groupColumns[g][entry]));
                     }
 
                     group = pair;
@@ -276,12 +274,18 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
         {
             var keys = new long[groups.Length];
             var group = cell.Group;
-            for (var g = groups.Length - 1; g >= 1; g--)
+            for (var g = groups.Length - 1; g >= 2; g--)
             {
-                (group, keys[g]) = pairList[group];
+                (group, var value) = pairList[(int)group];
+                keys[g] = value;
             }
 
-            if (groups.Length > 0)
+            if (groups.Length >= 2)
+            {
+                keys[0] = (int)(group >> 32);
+                keys[1] = (int)(uint)group;
+            }
+            else if (groups.Length == 1)
             {
                 keys[0] = group;
             }
@@ -296,12 +300,13 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
     {
         if (!dimension.IsTag)
         {
-            return new RollupAccessor(RollupColumn(dimension.Column!), null);
+            return new RollupAccessor(RollupColumn(dimension.Column!), 0, null);
         }
 
         var keyIds = await dimensions.FindIdsAsync([dimension.TagKey!], ct);
-        var values = keyIds.Count > 0 ? snapshot.TagValuesByKey.GetValueOrDefault(checked((int)keyIds[0])) : null;
-        return new RollupAccessor(-1, values);
+        var key = keyIds.Count > 0 ? checked((int)keyIds[0]) : 0;
+        var values = keyIds.Count > 0 ? snapshot.TagValuesByKey.GetValueOrDefault(key) : null;
+        return new RollupAccessor(-1, key, values);
     }
 
     private static int RollupColumn(string focusColumn)

@@ -52,6 +52,32 @@ internal sealed class RollupSegment
 
     public required int[]?[] Attos { get; init; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, RollupIdColumn> _tagColumns = new();
+
+    /// <summary>
+    /// The value of one tag key per entry (0 when the entry's tag set lacks it), derived once per key and kept: a tag
+    /// set's entries never change, so <paramref name="valuesByTagSet"/> of any later snapshot gives the same column.
+    /// </summary>
+    public RollupIdColumn TagColumn(int tagKey, Dictionary<int, int> valuesByTagSet) =>
+        _tagColumns.GetOrAdd(tagKey, static (_, state) =>
+        {
+            var (segment, values) = state;
+            if (segment.TagSets.IsConstant)
+            {
+                var tagSet = segment.TagSets.Constant;
+                return RollupIdColumn.Same(tagSet != 0 && values.TryGetValue(tagSet, out var only) ? only : 0);
+            }
+
+            var column = new int[segment.Count];
+            for (var i = 0; i < column.Length; i++)
+            {
+                var tagSet = segment.TagSets[i];
+                column[i] = tagSet != 0 && values.TryGetValue(tagSet, out var value) ? value : 0;
+            }
+
+            return Array.TrueForAll(column, v => v == column[0]) && column.Length > 0 ? RollupIdColumn.Same(column[0]) : RollupIdColumn.PerEntry(column);
+        }, (this, valuesByTagSet));
+
     public int MinDay => Count == 0 ? int.MaxValue : Days[0];
 
     public int MaxDay => Count == 0 ? int.MinValue : Days[Count - 1];
@@ -77,7 +103,7 @@ internal sealed class RollupSegment
     }
 
     public long MemoryBytes =>
-        Days.Length * sizeof(int) + RowCounts.Length * sizeof(int) + TagSets.MemoryBytes + Dimensions.Sum(d => d.MemoryBytes)
+        _tagColumns.Values.Sum(c => c.MemoryBytes) + Days.Length * sizeof(int) + RowCounts.Length * sizeof(int) + TagSets.MemoryBytes + Dimensions.Sum(d => d.MemoryBytes)
         + Nanos.Sum(n => n is null ? 0 : n.Length * sizeof(long)) + Attos.Sum(a => a is null ? 0 : a.Length * sizeof(int));
 }
 
