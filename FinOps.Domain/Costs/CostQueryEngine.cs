@@ -84,34 +84,47 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
         var names = await dimensions.ResolveAsync(raw.SelectMany(r => r.Keys.Append(r.Currency)), ct);
         string? Name(long id) => id == 0 ? null : names.GetValueOrDefault(id);
 
-        // Fold days into the requested buckets, summing exactly in decimal.
+        // The rollup path already sums per bucket; line items come per day and are folded into buckets in decimal.
         var buckets = new Dictionary<(string Keys, DateOnly? Period, long Currency), (long[] Keys, decimal Cost)>();
-        foreach (var row in raw)
+        if (useRollup)
         {
-            DateOnly? period = granular ? Bucket(DateFromDay(row.Day), query.Granularity) : null;
-            var keyText = string.Join('\u001f', row.Keys);
-            var cost = ExactMoney.ToDecimal(row.Nanos, row.Attos);
-            var bucketKey = (keyText, period, row.Currency);
-            buckets[bucketKey] = buckets.TryGetValue(bucketKey, out var existing)
-                ? (existing.Keys, existing.Cost + cost)
-                : (row.Keys, cost);
+            foreach (var row in raw)
+            {
+                DateOnly? period = granular ? DateFromDay(row.Day) : null;
+                buckets.Add((string.Join('\u001f', row.Keys), period, row.Currency), (row.Keys, ExactMoney.ToDecimal(row.Nanos, row.Attos)));
+            }
+        }
+        else
+        {
+            foreach (var row in raw)
+            {
+                DateOnly? period = granular ? Bucket(DateFromDay(row.Day), query.Granularity) : null;
+                var keyText = string.Join('\u001f', row.Keys);
+                var cost = ExactMoney.ToDecimal(row.Nanos, row.Attos);
+                var bucketKey = (keyText, period, row.Currency);
+                buckets[bucketKey] = buckets.TryGetValue(bucketKey, out var existing)
+                    ? (existing.Keys, existing.Cost + cost)
+                    : (row.Keys, cost);
+            }
         }
 
         var rows = buckets
             .Select(b =>
             {
-                var keys = new Dictionary<string, string?>(StringComparer.Ordinal);
+                var keys = new Dictionary<string, string?>(query.GroupBy.Count, StringComparer.Ordinal);
+                var names = new string?[query.GroupBy.Count];
                 for (var k = 0; k < query.GroupBy.Count; k++)
                 {
-                    keys[query.GroupBy[k].Name] = Name(b.Value.Keys[k]);
+                    keys[query.GroupBy[k].Name] = names[k] = Name(b.Value.Keys[k]);
                 }
 
-                return new CostRow(keys, b.Key.Period, Name(b.Key.Currency) ?? "", b.Value.Cost);
+                return (Row: new CostRow(keys, b.Key.Period, Name(b.Key.Currency) ?? "", b.Value.Cost), SortKey: string.Join('\u001f', names));
             })
-            .OrderBy(r => r.Period)
-            .ThenByDescending(r => r.Cost)
-            .ThenBy(r => string.Join('\u001f', r.Keys.Values), StringComparer.Ordinal)
-            .ThenBy(r => r.BillingCurrency, StringComparer.Ordinal)
+            .OrderBy(r => r.Row.Period)
+            .ThenByDescending(r => r.Row.Cost)
+            .ThenBy(r => r.SortKey, StringComparer.Ordinal)
+            .ThenBy(r => r.Row.BillingCurrency, StringComparer.Ordinal)
+            .Select(r => r.Row)
             .ToList();
         var totals = rows
             .GroupBy(r => r.BillingCurrency, StringComparer.Ordinal)
