@@ -6,18 +6,29 @@ using FinOps.Domain.Billing.Ingestion;
 using FinOps.Domain.Costs;
 using FinOps.Domain.Demo;
 using FinOps.Domain.Persistence;
+using FinOps.Benchmarks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 // Reproducible performance measurements (not tests). See docs/benchmarks.md for the commands and the figures.
 //   dotnet run -c Release --project FinOps.Benchmarks -- generate <file.csv> <rows>
 //   dotnet run -c Release --project FinOps.Benchmarks -- ingest <file.csv>
 //   dotnet run -c Release --project FinOps.Benchmarks -- forecast
+//   dotnet run -c Release --project FinOps.Benchmarks -- generate-explorer <dir> <rows> [<end yyyy-MM-dd>]
+//   dotnet run -c Release --project FinOps.Benchmarks -- ingest-explorer <dir>
+//   dotnet run -c Release --project FinOps.Benchmarks -- query <dir> [<queries per class> <runs per query>]
 // "ingest" runs in its own process so that its peak memory is the ingest's alone.
 return args switch
 {
     ["generate", var path, var rows] => Generate(path, long.Parse(rows, CultureInfo.InvariantCulture)),
     ["ingest", var path] => await IngestAsync(path),
     ["read", var path] => Read(path),
+    ["generate-explorer", var directory, var rows] => GenerateExplorer(directory, rows, DateOnly.FromDateTime(DateTime.UtcNow)),
+    ["generate-explorer", var directory, var rows, var end] => GenerateExplorer(directory, rows, DateOnly.ParseExact(end, "yyyy-MM-dd", CultureInfo.InvariantCulture)),
+    ["ingest-explorer", var directory] => await ExplorerBenchmark.IngestAsync(directory),
+    ["query", var directory] => await ExplorerBenchmark.QueryAsync(directory, perClass: 10, repeats: 3),
+    ["query", var directory, var perClass, var repeats] => await ExplorerBenchmark.QueryAsync(directory,
+        int.Parse(perClass, CultureInfo.InvariantCulture), int.Parse(repeats, CultureInfo.InvariantCulture)),
     ["anomalies", .. var rest] => await AnomalyEvaluationCommand.RunAsync(rest),
     ["dashboard", .. var rest] => await FinOps.Benchmarks.DashboardLatencyCommand.RunAsync(rest),
     ["explorer", .. var rest] => await ExplorerBenchmarkCommand.RunAsync(rest),
@@ -27,8 +38,19 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate <file.csv> <rows> | ingest <file.csv> | read <file.csv> | anomalies | dashboard [--imports 20] [--loads 10] [--scale 1] | explorer | forecast");
+    Console.Error.WriteLine("usage: generate <file.csv> <rows> | ingest <file.csv> | read <file.csv> | anomalies | dashboard [--imports 20] [--loads 10] [--scale 1] | explorer | forecast"
+        + " | generate-explorer <dir> <rows> [<end yyyy-MM-dd>] | ingest-explorer <dir> | query <dir> [<queries per class> <runs per query>]");
     return 2;
+}
+
+static int GenerateExplorer(string directory, string rows, DateOnly end)
+{
+    var stopwatch = Stopwatch.StartNew();
+    var (written, files) = ExplorerDataset.Generate(directory, long.Parse(rows, CultureInfo.InvariantCulture), end, seed: 42);
+    var bytes = Directory.GetFiles(directory, "*.csv").Sum(f => new FileInfo(f).Length);
+    Console.WriteLine(FormattableString.Invariant(
+        $"generated {written:N0} rows in {files} files ({bytes / 1048576.0:N0} MiB) up to {end:yyyy-MM-dd} in {stopwatch.Elapsed.TotalSeconds:N1} s"));
+    return 0;
 }
 
 static int Read(string path)
@@ -67,7 +89,7 @@ static async Task<int> IngestAsync(string path)
 {
     var dataDirectory = Path.Combine(Path.GetTempPath(), "finops-bench", Guid.NewGuid().ToString("N"));
     var services = new ServiceCollection();
-    services.AddLogging();
+    services.AddLogging(logging => logging.AddProvider(new ImportLogPrinter()));
     services.AddFinOpsDomain(new FinOpsOptions { DataDirectory = dataDirectory });
     await using var provider = services.BuildServiceProvider();
     await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);

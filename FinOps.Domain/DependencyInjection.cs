@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddSingleton<ImportService>();
         services.AddSingleton<ImportLedger>();
         services.AddSingleton<DimensionCache>();
+        services.AddSingleton<RollupCache>();
         services.AddSingleton<CostQueryEngine>();
         services.AddSingleton<Costs.LineItems.LineItemQueryService>();
         services.AddSingleton<Costs.Export.CostExportService>();

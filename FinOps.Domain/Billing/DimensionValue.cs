@@ -19,40 +19,19 @@ public sealed class TagEntry
 }
 
 /// <summary>
-/// The daily rollup: cost per day per the dimensions the UI groups by, maintained in the same transaction as the
-/// line items it summarises. Money columns are exact sums of the <see cref="ExactMoney"/> parts.
+/// A block of the daily rollup: cost per day per the dimensions the UI groups by (<see cref="RollupSchema"/>) for one
+/// (billing account, billing period) slice, as one compact columnar record (<see cref="Ingestion.RollupChunkCodec"/>).
+/// Written in the same transaction as the line items it summarises; a slice may have several chunks (their sums add
+/// up). Queries read it through the in-memory rollup (decision 012).
 /// </summary>
-public sealed class DailyCost
+public sealed class RollupChunk
 {
     public long Id { get; set; }
 
     public long SliceId { get; set; }
 
-    public int ChargeDay { get; set; }
+    /// <summary>How many rollup entries the chunk holds.</summary>
+    public int EntryCount { get; set; }
 
-    public long? BillingCurrencyId { get; set; }
-    public long? BillingAccountIdId { get; set; }
-    public long? SubAccountIdId { get; set; }
-    public long? ProviderNameId { get; set; }
-    public long? ServiceProviderNameId { get; set; }
-    public long? InvoiceIssuerNameId { get; set; }
-    public long? ServiceCategoryId { get; set; }
-    public long? ServiceNameId { get; set; }
-    public long? RegionIdId { get; set; }
-    public long? ChargeCategoryId { get; set; }
-    public long? ChargeClassId { get; set; }
-    public long? PricingCategoryId { get; set; }
-    public long? CommitmentDiscountIdId { get; set; }
-    public long? TagSetId { get; set; }
-
-    public long RowCount { get; set; }
-
-    public long? BilledCostNanos { get; set; }
-    public long? BilledCostAttos { get; set; }
-    public long? EffectiveCostNanos { get; set; }
-    public long? EffectiveCostAttos { get; set; }
-    public long? ListCostNanos { get; set; }
-    public long? ListCostAttos { get; set; }
-    public long? ContractedCostNanos { get; set; }
-    public long? ContractedCostAttos { get; set; }
+    public required byte[] Data { get; set; }
 }

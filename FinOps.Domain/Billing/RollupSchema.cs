@@ -1,9 +1,9 @@
 namespace FinOps.Domain.Billing;
 
-/// <summary>The dimensions kept in the daily rollup (<see cref="DailyCost"/>): the ones the UI groups and filters by.</summary>
+/// <summary>The dimensions kept in the daily rollup (<see cref="RollupChunk"/>): the ones the UI groups and filters by.</summary>
 public static class RollupSchema
 {
-    public const string Table = "DailyCosts";
+    public const string Table = "RollupChunks";
 
     /// <summary>FOCUS columns (dimension kind) present in the rollup; Tags are present as the tag-set id.</summary>
     public static readonly IReadOnlyList<string> DimensionColumns =

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
 using FinOps.Domain.Billing;
+using FinOps.Domain.Billing.Ingestion;
 using FinOps.Domain.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -59,18 +61,285 @@ public sealed class DimensionCache(IDbContextFactory<FinOpsDbContext> dbFactory)
 }
 
 /// <summary>
-/// Answers <see cref="CostQuery"/> exactly: SQLite sums the integer money parts (see <see cref="ExactMoney"/>) per
-/// group and currency, from the daily rollup when every dimension involved is in it, else from the line items;
-/// week and month buckets are folded from days in decimal. Every page, the API and the jobs use this one engine.
+/// Answers <see cref="CostQuery"/> exactly. When every dimension involved is in the daily rollup, from the rollup held
+/// in memory by <see cref="RollupCache"/> (decision 012): one pass over the entries in range, summing the integer
+/// money parts (see <see cref="ExactMoney"/>) per group, period and currency. Otherwise SQLite sums them over the line
+/// items. Every page, the API and the jobs use this one engine.
 /// </summary>
-public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory, DimensionCache dimensions)
+public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory, DimensionCache dimensions, RollupCache rollup)
 {
     private const string NoMatch = "-1";
 
-    public async Task<CostResult> QueryAsync(CostQuery query, CancellationToken ct)
+    private readonly record struct RawRow(long[] Keys, int Day, long Currency, long Nanos, long Attos);
+
+    public Task<CostResult> QueryAsync(CostQuery query, CancellationToken ct) => QueryAsync(query, fromLineItems: false, ct);
+
+    /// <summary>As <see cref="QueryAsync(CostQuery, CancellationToken)"/>; <paramref name="fromLineItems"/> skips the rollup (tests compare both paths).</summary>
+    internal async Task<CostResult> QueryAsync(CostQuery query, bool fromLineItems, CancellationToken ct)
     {
-        var useRollup = query.CanUseRollup;
-        var table = useRollup ? RollupSchema.Table : LineItemSchema.Table;
+        var useRollup = query.CanUseRollup && !fromLineItems;
+        var granular = query.Granularity != Granularity.None;
+        var raw = useRollup ? await AggregateRollupAsync(query, ct) : await AggregateLineItemsAsync(query, ct);
+
+        var names = await dimensions.ResolveAsync(raw.SelectMany(r => r.Keys.Append(r.Currency)), ct);
+        string? Name(long id) => id == 0 ? null : names.GetValueOrDefault(id);
+
+        // The rollup path already sums per bucket; line items come per day and are folded into buckets in decimal.
+        var buckets = new Dictionary<(string Keys, DateOnly? Period, long Currency), (long[] Keys, decimal Cost)>();
+        if (useRollup)
+        {
+            foreach (var row in raw)
+            {
+                DateOnly? period = granular ? DateFromDay(row.Day) : null;
+                buckets.Add((string.Join('\u001f', row.Keys), period, row.Currency), (row.Keys, ExactMoney.ToDecimal(row.Nanos, row.Attos)));
+            }
+        }
+        else
+        {
+            foreach (var row in raw)
+            {
+                DateOnly? period = granular ? Bucket(DateFromDay(row.Day), query.Granularity) : null;
+                var keyText = string.Join('\u001f', row.Keys);
+                var cost = ExactMoney.ToDecimal(row.Nanos, row.Attos);
+                var bucketKey = (keyText, period, row.Currency);
+                buckets[bucketKey] = buckets.TryGetValue(bucketKey, out var existing)
+                    ? (existing.Keys, existing.Cost + cost)
+                    : (row.Keys, cost);
+            }
+        }
+
+        var rows = buckets
+            .Select(b =>
+            {
+                var keys = new Dictionary<string, string?>(query.GroupBy.Count, StringComparer.Ordinal);
+                var names = new string?[query.GroupBy.Count];
+                for (var k = 0; k < query.GroupBy.Count; k++)
+                {
+                    keys[query.GroupBy[k].Name] = names[k] = Name(b.Value.Keys[k]);
+                }
+
+                return (Row: new CostRow(keys, b.Key.Period, Name(b.Key.Currency) ?? "", b.Value.Cost), SortKey: string.Join('\u001f', names));
+            })
+            .OrderBy(r => r.Row.Period)
+            .ThenByDescending(r => r.Row.Cost)
+            .ThenBy(r => r.SortKey, StringComparer.Ordinal)
+            .ThenBy(r => r.Row.BillingCurrency, StringComparer.Ordinal)
+            .Select(r => r.Row)
+            .ToList();
+        var totals = rows
+            .GroupBy(r => r.BillingCurrency, StringComparer.Ordinal)
+            .Select(g => new CostTotal(g.Key, g.Sum(r => r.Cost)))
+            .OrderByDescending(t => t.Cost)
+            .ToList();
+        return new CostResult(query.Metric, rows, totals, useRollup);
+    }
+
+    /// <summary>
+    /// How one group-by or filter dimension reads the in-memory rollup: a rollup column, or a tag key whose value per
+    /// entry each chunk derives once from its tag sets and keeps (tag sets never change once written).
+    /// </summary>
+    private sealed class RollupAccessor(int column, int tagKey, Dictionary<int, int>? tagValues)
+    {
+        public RollupIdColumn ColumnOf(RollupSegment segment) => column >= 0
+            ? segment.Dimensions[column]
+            : tagValues is null ? RollupIdColumn.Same(0) : segment.TagColumn(tagKey, tagValues);
+    }
+
+    private readonly record struct GroupCell(long Group, int Bucket, int Currency);
+
+    private struct MoneySum
+    {
+        public long Nanos;
+        public long Attos;
+    }
+
+    /// <summary>Sums the in-memory rollup per group, period and currency in one pass over the entries in range.</summary>
+    private async Task<List<RawRow>> AggregateRollupAsync(CostQuery query, CancellationToken ct)
+    {
+        var snapshot = await rollup.CurrentAsync(ct);
+        var from = DayNumber(query.From);
+        var to = DayNumber(query.To);
+        var groups = new RollupAccessor[query.GroupBy.Count];
+        for (var g = 0; g < groups.Length; g++)
+        {
+            groups[g] = await AccessorAsync(query.GroupBy[g], snapshot, ct);
+        }
+
+        var filters = new List<(RollupAccessor Accessor, HashSet<int> Allowed)>();
+        foreach (var filter in query.Filters)
+        {
+            var allowed = new HashSet<int>();
+            if (filter.Values.Any(string.IsNullOrEmpty))
+            {
+                allowed.Add(0); // empty / untagged
+            }
+
+            var values = filter.Values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
+            foreach (var id in values.Count == 0 ? [] : await dimensions.FindIdsAsync(values, ct))
+            {
+                allowed.Add(checked((int)id));
+            }
+
+            filters.Add((await AccessorAsync(filter.Dimension, snapshot, ct), allowed));
+        }
+
+        // The first day of each day's bucket (the day itself for Day; unused without granularity).
+        var granularity = query.Granularity;
+        var bucketOf = new int[Math.Max(0, to - from)];
+        for (var day = from; day < to && granularity != Granularity.None; day++)
+        {
+            bucketOf[day - from] = DayNumber(Bucket(DateFromDay(day), granularity));
+        }
+
+        var metric = (int)query.Metric;
+        var currencyColumn = RollupColumn("BillingCurrency");
+        // Group key: the ids of up to two group-bys packed in a long; from the third on, pairs interned left to right.
+        var pairs = new Dictionary<(long, int), int>();
+        var pairList = new List<(long Left, int Right)>();
+        var cells = new Dictionary<GroupCell, MoneySum>();
+        var rowFilters = new List<(RollupIdColumn Column, HashSet<int> Allowed)>(filters.Count);
+        var groupColumns = new RollupIdColumn[groups.Length];
+        foreach (var segment in snapshot.Segments)
+        {
+            if (segment.Count == 0 || segment.MaxDay < from || segment.MinDay >= to)
+            {
+                continue;
+            }
+
+            // Columns that hold one value for the whole chunk are filtered once, not per entry.
+            rowFilters.Clear();
+            var excluded = false;
+            foreach (var (accessor, allowed) in filters)
+            {
+                var column = accessor.ColumnOf(segment);
+                if (column.IsConstant)
+                {
+                    excluded |= !allowed.Contains(column.Constant);
+                }
+                else
+                {
+                    rowFilters.Add((column, allowed));
+                }
+            }
+
+            if (excluded)
+            {
+                continue;
+            }
+
+            for (var g = 0; g < groups.Length; g++)
+            {
+                groupColumns[g] = groups[g].ColumnOf(segment);
+            }
+
+            var first = segment.FirstOnOrAfter(from);
+            var end = segment.FirstOnOrAfter(to);
+            var nanos = segment.Nanos[metric];
+            var attos = segment.Attos[metric];
+            var currencies = segment.Dimensions[currencyColumn];
+            for (var entry = first; entry < end; entry++)
+            {
+                var keep = true;
+                foreach (var (column, allowed) in rowFilters)
+                {
+                    if (!allowed.Contains(column[entry]))
+                    {
+                        keep = false;
+                        break;
+                    }
+                }
+
+                if (!keep)
+                {
+                    continue;
+                }
+
+                long group = groupColumns.Length switch
+                {
+                    0 => 0,
+                    1 => groupColumns[0][entry],
+                    _ => ((long)groupColumns[0][entry] << 32) | (uint)groupColumns[1][entry],
+                };
+                for (var g = 2; g < groupColumns.Length; g++)
+                {
+                    ref var pair = ref CollectionsMarshal.GetValueRefOrAddDefault(pairs, (group, groupColumns[g][entry]), out var known);
+                    if (!known)
+                    {
+                        pair = pairList.Count;
+                        pairList.Add((group, groupColumns[g][entry]));
+                    }
+
+                    group = pair;
+                }
+
+                var bucket = granularity == Granularity.None ? 0 : bucketOf[segment.Days[entry] - from];
+                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(cells, new GroupCell(group, bucket, currencies[entry]), out _);
+                if (nanos is not null)
+                {
+                    sum.Nanos = checked(sum.Nanos + nanos[entry]);
+                    sum.Attos += attos![entry]; // each |attos| < 1e9: no overflow below 9 billion entries
+                }
+            }
+        }
+
+        var raw = new List<RawRow>(cells.Count);
+        foreach (var (cell, sum) in cells)
+        {
+            var keys = new long[groups.Length];
+            var group = cell.Group;
+            for (var g = groups.Length - 1; g >= 2; g--)
+            {
+                (group, var value) = pairList[(int)group];
+                keys[g] = value;
+            }
+
+            if (groups.Length >= 2)
+            {
+                keys[0] = (int)(group >> 32);
+                keys[1] = (int)(uint)group;
+            }
+            else if (groups.Length == 1)
+            {
+                keys[0] = group;
+            }
+
+            raw.Add(new RawRow(keys, cell.Bucket, cell.Currency, sum.Nanos, sum.Attos));
+        }
+
+        return raw;
+    }
+
+    private async Task<RollupAccessor> AccessorAsync(CostDimension dimension, RollupSnapshot snapshot, CancellationToken ct)
+    {
+        if (!dimension.IsTag)
+        {
+            return new RollupAccessor(RollupColumn(dimension.Column!), 0, null);
+        }
+
+        var keyIds = await dimensions.FindIdsAsync([dimension.TagKey!], ct);
+        var key = keyIds.Count > 0 ? checked((int)keyIds[0]) : 0;
+        var values = keyIds.Count > 0 ? snapshot.TagValuesByKey.GetValueOrDefault(key) : null;
+        return new RollupAccessor(-1, key, values);
+    }
+
+    private static int RollupColumn(string focusColumn)
+    {
+        for (var i = 0; i < RollupSchema.DimensionColumns.Count; i++)
+        {
+            if (string.Equals(RollupSchema.DimensionColumns[i], focusColumn, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"{focusColumn} is not in the daily rollup.");
+    }
+
+    /// <summary>Sums line items in SQLite per group, day (when bucketed) and currency.</summary>
+    private async Task<List<RawRow>> AggregateLineItemsAsync(CostQuery query, CancellationToken ct)
+    {
+        var granular = query.Granularity != Granularity.None;
+        var table = LineItemSchema.Table;
         var metric = query.Metric.ToString();
         var parameters = new List<SqliteParameter>();
         var select = new StringBuilder();
@@ -101,7 +370,6 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
             where.Append(" AND ").Append(await FilterSqlAsync(query.Filters[i], i, parameters, ct));
         }
 
-        var granular = query.Granularity != Granularity.None;
         foreach (var column in groupColumns)
         {
             select.Append(column).Append(", ");
@@ -122,7 +390,7 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
         var sql = $"SELECT {select}t.BillingCurrencyId, SUM(t.{metric}Nanos), SUM(t.{metric}Attos) FROM {table} t{joins} " +
                   $"WHERE {where} GROUP BY {string.Join(", ", groupList)}";
 
-        var raw = new List<(long[] Keys, int Day, long Currency, long Nanos, long Attos)>();
+        var raw = new List<RawRow>();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             await db.Database.OpenConnectionAsync(ct);
@@ -144,47 +412,11 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
                 var currency = reader.IsDBNull(offset) ? 0 : reader.GetInt64(offset);
                 var nanos = reader.IsDBNull(offset + 1) ? 0 : reader.GetInt64(offset + 1);
                 var attos = reader.IsDBNull(offset + 2) ? 0 : reader.GetInt64(offset + 2);
-                raw.Add((keys, day, currency, nanos, attos));
+                raw.Add(new RawRow(keys, day, currency, nanos, attos));
             }
         }
 
-        var names = await dimensions.ResolveAsync(raw.SelectMany(r => r.Keys.Append(r.Currency)), ct);
-        string? Name(long id) => id == 0 ? null : names.GetValueOrDefault(id);
-
-        // Fold days into the requested buckets, summing exactly in decimal.
-        var buckets = new Dictionary<(string Keys, DateOnly? Period, long Currency), (long[] Keys, decimal Cost)>();
-        foreach (var row in raw)
-        {
-            DateOnly? period = granular ? Bucket(DateFromDay(row.Day), query.Granularity) : null;
-            var keyText = string.Join('\u001f', row.Keys);
-            var cost = ExactMoney.ToDecimal(row.Nanos, row.Attos);
-            var bucketKey = (keyText, period, row.Currency);
-            buckets[bucketKey] = buckets.TryGetValue(bucketKey, out var existing)
-                ? (existing.Keys, existing.Cost + cost)
-                : (row.Keys, cost);
-        }
-
-        var rows = buckets
-            .Select(b =>
-            {
-                var keys = new Dictionary<string, string?>(StringComparer.Ordinal);
-                for (var k = 0; k < query.GroupBy.Count; k++)
-                {
-                    keys[query.GroupBy[k].Name] = Name(b.Value.Keys[k]);
-                }
-
-                return new CostRow(keys, b.Key.Period, Name(b.Key.Currency) ?? "", b.Value.Cost);
-            })
-            .OrderBy(r => r.Period)
-            .ThenByDescending(r => r.Cost)
-            .ThenBy(r => string.Join('\u001f', r.Keys.Values), StringComparer.Ordinal)
-            .ToList();
-        var totals = rows
-            .GroupBy(r => r.BillingCurrency, StringComparer.Ordinal)
-            .Select(g => new CostTotal(g.Key, g.Sum(r => r.Cost)))
-            .OrderByDescending(t => t.Cost)
-            .ToList();
-        return new CostResult(query.Metric, rows, totals, useRollup);
+        return raw;
     }
 
     private async Task<string> FilterSqlAsync(CostFilter filter, int index, List<SqliteParameter> parameters, CancellationToken ct)

@@ -20,7 +20,7 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
     public DbSet<DimensionValue> DimensionValues => Set<DimensionValue>();
     public DbSet<TagEntry> TagEntries => Set<TagEntry>();
     public DbSet<CostLineItem> LineItems => Set<CostLineItem>();
-    public DbSet<DailyCost> DailyCosts => Set<DailyCost>();
+    public DbSet<RollupChunk> RollupChunks => Set<RollupChunk>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<KioskLink> KioskLinks => Set<KioskLink>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -104,11 +104,10 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
             // One index only: every index costs each of millions of inserts; line-item queries scan by day range.
             e.HasIndex(x => x.SliceId);
         });
-        builder.Entity<DailyCost>(e =>
+        builder.Entity<RollupChunk>(e =>
         {
             e.ToTable(RollupSchema.Table);
-            // Replacing a delivery deletes by slice. No index on the day: a range over months reads most rows anyway,
-            // and a non-covering index made grouped scans slower (measured), while every index slows the import.
+            // A few chunks per slice: replacing a delivery deletes them by slice, the in-memory rollup loads them by slice.
             e.HasIndex(x => x.SliceId);
         });
         builder.Entity<Anomaly>(e =>

@@ -4,7 +4,13 @@ namespace FinOps.Domain.Billing.Ingestion;
 internal readonly record struct RollupKey(long SliceId, int Day, long TagSet,
     long D0, long D1, long D2, long D3, long D4, long D5, long D6, long D7, long D8, long D9, long D10, long D11, long D12)
 {
-    public IEnumerable<long> Dimensions() => [D0, D1, D2, D3, D4, D5, D6, D7, D8, D9, D10, D11, D12];
+    /// <summary>The id of the rollup dimension at <paramref name="index"/> (<see cref="RollupSchema.DimensionColumns"/> order).</summary>
+    public long Dimension(int index) => index switch
+    {
+        0 => D0, 1 => D1, 2 => D2, 3 => D3, 4 => D4, 5 => D5, 6 => D6, 7 => D7, 8 => D8, 9 => D9, 10 => D10, 11 => D11,
+        12 => D12,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 }
 
 /// <summary>Exact sums of the four cost metrics (integer parts, see ExactMoney) and the row count.</summary>

@@ -276,8 +276,8 @@ public sealed class ImportService(
         record.Issues.AddRange(issues.ToStoredIssues());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        logger.LogInformation("Import {ImportId} loaded {Rows} rows in {Duration} ms ({Warnings} warnings)",
-            importId, outcome.RowCount, record.DurationMs, issues.WarningCount);
+        logger.LogInformation("Import {ImportId} loaded {Rows} rows in {Duration} ms ({Warnings} warnings); {Phases}",
+            importId, outcome.RowCount, record.DurationMs, issues.WarningCount, outcome.Phases);
 
         // The data is committed and visible. Now copy the write-ahead log into the database file (the import kept SQLite
         // from doing it halfway) and give the pooled connection its automatic checkpoints back.

@@ -24,8 +24,8 @@ internal sealed class LineItemBatch(int capacity, int parameterCount)
     /// <summary>Dimension values first seen in this batch: written before its rows.</summary>
     public List<(long Id, string Value)> NewDimensions { get; } = [];
 
-    /// <summary>Daily rollup rows to write after this batch's line items (partial sums: keys may repeat across batches).</summary>
-    public List<KeyValuePair<RollupKey, RollupSums>> Rollups { get; } = [];
+    /// <summary>Encoded daily rollup chunks to write after this batch's line items (partial sums: a slice may have several).</summary>
+    public List<(long SliceId, int EntryCount, byte[] Data)> RollupChunks { get; } = [];
 
     /// <summary>Tag entries of tag sets first seen in this batch.</summary>
     public List<(long TagSetId, long KeyId, long ValueId)> NewTags { get; } = [];
@@ -50,8 +50,7 @@ internal sealed class LineItemBatch(int capacity, int parameterCount)
         Count = 0;
         NewDimensions.Clear();
         NewTags.Clear();
-        Rollups.Clear();
-        Rollups.TrimExcess();
+        RollupChunks.Clear();
     }
 }
 
@@ -81,7 +80,7 @@ internal sealed class LineItemWriter : IDisposable
         SqliteRaw.Check(raw.sqlite3_prepare_v2(db, insertRowSql, out _insertRow), db);
         SqliteRaw.Check(raw.sqlite3_prepare_v2(db, "INSERT INTO DimensionValues (Id, Value) VALUES (?, ?)", out _insertDimension), db);
         SqliteRaw.Check(raw.sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO TagEntries (TagSetId, KeyId, ValueId) VALUES (?, ?, ?)", out _insertTag), db);
-        SqliteRaw.Check(raw.sqlite3_prepare_v2(db, InsertRollupSql, out _insertRollup), db);
+        SqliteRaw.Check(raw.sqlite3_prepare_v2(db, $"INSERT INTO {RollupSchema.Table} (SliceId, EntryCount, Data) VALUES (?, ?, ?)", out _insertRollup), db);
         for (var i = 0; i < PoolSize; i++)
         {
             _free.Add(new LineItemBatch(batchSize, isTextParameter.Length));
@@ -126,15 +125,26 @@ internal sealed class LineItemWriter : IDisposable
         await _task;
     }
 
+    /// <summary>Time the writing thread spent writing (not waiting for batches); valid after <see cref="CompleteAsync"/>.</summary>
+    public TimeSpan BusyWall { get; private set; }
+
+    /// <summary>CPU time of the writing thread (null where the platform cannot tell); valid after <see cref="CompleteAsync"/>.</summary>
+    public TimeSpan? ThreadCpu { get; private set; }
+
     private void Run()
     {
+        var cpuStart = ThreadCpuTime.Current();
         try
         {
             foreach (var batch in _full.GetConsumingEnumerable())
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 Write(batch);
+                BusyWall += System.Diagnostics.Stopwatch.GetElapsedTime(started);
                 _free.Add(batch);
             }
+
+            ThreadCpu = ThreadCpuTime.Current() - cpuStart;
         }
         catch
         {
@@ -187,56 +197,18 @@ internal sealed class LineItemWriter : IDisposable
             NativeSqlite.Execute(row, _db);
         }
 
-        WriteRollups(batch.Rollups);
+        WriteRollups(batch.RollupChunks);
     }
 
-    private static readonly string InsertRollupSql =
-        $"INSERT INTO {RollupSchema.Table} (SliceId, ChargeDay, TagSetId, {string.Join(", ", RollupSchema.DimensionColumns.Select(c => c + "Id"))}, RowCount, " +
-        "BilledCostNanos, BilledCostAttos, EffectiveCostNanos, EffectiveCostAttos, ListCostNanos, ListCostAttos, " +
-        $"ContractedCostNanos, ContractedCostAttos) VALUES ({string.Join(", ", Enumerable.Repeat("?", 3 + RollupSchema.DimensionColumns.Count + 9))})";
-
-    private void WriteRollups(List<KeyValuePair<RollupKey, RollupSums>> rollups)
+    private void WriteRollups(List<(long SliceId, int EntryCount, byte[] Data)> chunks)
     {
-        if (rollups.Count == 0)
-        {
-            return;
-        }
-
-        // In index order (slice, day): sequential B-tree inserts are several times faster than random ones.
-        rollups.Sort((a, b) => a.Key.SliceId != b.Key.SliceId ? a.Key.SliceId.CompareTo(b.Key.SliceId) : a.Key.Day.CompareTo(b.Key.Day));
         var insert = NativeSqlite.Handle(_insertRollup);
-        foreach (var (key, sums) in rollups)
+        foreach (var (sliceId, entryCount, data) in chunks)
         {
-            NativeSqlite.BindInt64(insert, 1, key.SliceId);
-            NativeSqlite.BindInt64(insert, 2, key.Day);
-            var p = 3;
-            BindId(insert, p++, key.TagSet);
-            foreach (var id in key.Dimensions())
-            {
-                BindId(insert, p++, id);
-            }
-
-            NativeSqlite.BindInt64(insert, p++, sums.Rows);
-            for (var m = 0; m < 4; m++)
-            {
-                if (sums.Has(m))
-                {
-                    NativeSqlite.BindInt64(insert, p, sums.Nanos(m));
-                    NativeSqlite.BindInt64(insert, p + 1, sums.Attos(m));
-                }
-
-                p += 2;
-            }
-
+            NativeSqlite.BindInt64(insert, 1, sliceId);
+            NativeSqlite.BindInt64(insert, 2, entryCount);
+            NativeSqlite.BindBlob(insert, 3, data);
             NativeSqlite.Execute(insert, _db);
-        }
-    }
-
-    private static void BindId(IntPtr statement, int parameter, long id)
-    {
-        if (id != 0)
-        {
-            NativeSqlite.BindInt64(statement, parameter, id);
         }
     }
 

@@ -22,6 +22,10 @@ internal static unsafe partial class NativeSqlite
     [SuppressGCTransition]
     private static partial int BindText16Native(IntPtr statement, int index, char* text, int bytes, IntPtr destructor);
 
+    [LibraryImport(Library, EntryPoint = "sqlite3_bind_blob")]
+    [SuppressGCTransition]
+    private static partial int BindBlobNative(IntPtr statement, int index, byte* data, int bytes, IntPtr destructor);
+
     [LibraryImport(Library, EntryPoint = "sqlite3_clear_bindings")]
     [SuppressGCTransition]
     private static partial int ClearBindingsNative(IntPtr statement);
@@ -52,6 +56,15 @@ internal static unsafe partial class NativeSqlite
         }
     }
 
+    /// <summary>Binds a blob (copied by SQLite: the array may be reused at once). An empty array is an empty blob, not NULL.</summary>
+    public static void BindBlob(IntPtr statement, int index, ReadOnlySpan<byte> data)
+    {
+        var nothing = (byte)0;
+        fixed (byte* p = data)
+        {
+            Check(BindBlobNative(statement, index, data.IsEmpty ? &nothing : p, data.Length, Transient));
+        }
+    }
 
     /// <summary>Runs an INSERT/DELETE/UPDATE statement to completion, then resets it and clears its bindings.</summary>
     public static void Execute(IntPtr statement, sqlite3 db)
