@@ -77,6 +77,12 @@ public sealed record ExplorerState
 
     public TableSort Sort { get; init; } = TableSort.Default;
 
+    /// <summary>Line-item view: the FOCUS column the rows are sorted by (<c>Column:asc|desc</c>); null for newest first.</summary>
+    public string? LineItemSort { get; init; }
+
+    /// <summary>Line-item view: a resource id or name fragment the rows must match; null for all.</summary>
+    public string? ResourceSearch { get; init; }
+
     public static CostDimension DefaultGroupBy { get; } = CostDimension.ForColumn("ServiceCategory");
 
     /// <summary>The default view as of <paramref name="today"/>: last 30 days, amortized, by service category, per day.</summary>

@@ -13,7 +13,8 @@ public sealed record ExplorerUrlResult(ExplorerState State, IReadOnlyList<Explor
 /// <c>GET /api/v1/costs</c> (validated by <see cref="CostQuery.TryParse"/>): <c>from</c>, <c>to</c> (exclusive),
 /// <c>metric</c>, <c>groupBy</c> (at most two), <c>granularity</c>, repeated <c>filter</c>. Page-only state:
 /// <c>preset</c> (dates follow today; wins over from/to), <c>compare</c>, <c>view</c>, <c>chart</c>, <c>currency</c>,
-/// <c>page</c> (1-based), <c>sort</c> (<c>Column:asc|desc</c>). A parameter that is missing takes its default; one
+/// <c>page</c> (1-based), <c>sort</c> (<c>Column:asc|desc</c>: a table column, or in the line-item view any FOCUS
+/// column), <c>search</c> (line-item view: resource id or name). A parameter that is missing takes its default; one
 /// that is invalid is reported by name and takes its default too, so a bad link never breaks the page.
 /// </summary>
 public static class ExplorerUrl
@@ -187,7 +188,12 @@ public static class ExplorerUrl
             }
         }
 
-        if (One("sort") is { } sortText)
+        if (state.View == ExplorerView.LineItems)
+        {
+            // Line items sort by any FOCUS column; the view itself checks the column and falls back to newest first.
+            state = state with { LineItemSort = One("sort"), ResourceSearch = One("search") is { Length: > 0 } search ? search : null };
+        }
+        else if (One("sort") is { } sortText)
         {
             if (TryParseSort(sortText, state.GroupBy, out var sort, out var error))
             {
@@ -253,7 +259,19 @@ public static class ExplorerUrl
             parts.Add(("page", state.Page.ToString(CultureInfo.InvariantCulture)));
         }
 
-        if (state.Sort != TableSort.Default)
+        if (state.View == ExplorerView.LineItems)
+        {
+            if (state.LineItemSort is { } lineItemSort)
+            {
+                parts.Add(("sort", lineItemSort));
+            }
+
+            if (state.ResourceSearch is { } search)
+            {
+                parts.Add(("search", search));
+            }
+        }
+        else if (state.Sort != TableSort.Default)
         {
             parts.Add(("sort", SortText(state.Sort)));
         }

@@ -106,6 +106,44 @@ public sealed class CostExplorerPageTests : PageTestContext
     }
 
     [Fact]
+    public async Task LineItemView_ListsTheRowsOfTheQuestion_AndItsSortAndSearchLiveInTheUrl()
+    {
+        await ImportCostsAsync();
+        var cut = await OpenAsync("?preset=last-30-days&filter=ServiceCategory:Compute&view=lineitems&sort=BilledCost:asc&search=i-");
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid='line-items-grid'] tbody tr.line-items-row").Count));
+        var text = cut.Find("[data-testid='line-items-grid'] tbody").TextContent;
+        Assert.Contains("i-batch", text, StringComparison.Ordinal);
+        Assert.Contains("i-web", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("fn-1", text, StringComparison.Ordinal); // the search keeps resources matching "i-"
+        Assert.True(text.IndexOf("i-batch", StringComparison.Ordinal) < text.IndexOf("i-web", StringComparison.Ordinal)); // 60 before 100
+        var state = UrlState();
+        Assert.Equal("BilledCost:asc", state.LineItemSort);
+        Assert.Equal("i-", state.ResourceSearch);
+        var export = cut.Find("[data-testid='export-csv']").GetAttribute("href")!;
+        Assert.Contains("view=lineitems", export, StringComparison.Ordinal);
+        Assert.Contains("filter=ServiceCategory", export, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TableByResource_ShowsEachResourcesUtilizationBesideItsCost()
+    {
+        await ImportCostsAsync();
+        var importer = Services.GetRequiredService<FinOps.Domain.Optimization.Utilization.UtilizationCsvImporter>();
+        var day = Today.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var csv = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            $"ResourceId,Date,CpuUtilization,MemoryUtilization,StorageUtilization\ni-web,{day},42.5,60,\n"));
+        await importer.ImportAsync(csv, CancellationToken.None);
+
+        var cut = await OpenAsync("?preset=last-30-days&groupBy=ResourceId&view=table");
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='utilization']")));
+        var row = cut.FindAll("[data-testid='table'] tbody tr").Single(r => r.TextContent.Contains("i-web", StringComparison.Ordinal));
+        Assert.Contains("42.5 %", row.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(cut.FindAll("[data-testid='utilization-none']")); // resources without utilization say so
+    }
+
+    [Fact]
     public async Task InvalidParameter_IsNamedOnThePage_AndTheDefaultIsUsed_NoCrash()
     {
         await ImportCostsAsync();

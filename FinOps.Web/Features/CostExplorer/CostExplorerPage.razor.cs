@@ -35,6 +35,7 @@ public partial class CostExplorerPage : IDisposable
     private string? _loadError;
     private bool _loading;
     private int _answerVersion;
+    private IReadOnlyDictionary<string, FinOps.Domain.Optimization.Utilization.ResourceUtilizationSummary>? _utilization;
     private string _moneyFormat = "N2";
     private DateOnly _today;
     private IReadOnlyList<string> _tagKeys = [];
@@ -46,6 +47,7 @@ public partial class CostExplorerPage : IDisposable
     private bool _filtersOpen;
 
     [Inject] public required ExplorerService Explorer { get; init; }
+    [Inject] public required FinOps.Domain.Optimization.Utilization.UtilizationStatistics Utilization { get; init; }
     [Inject] public required CostOverviewService Overview { get; init; }
     [Inject] public required ApplicationSettingsService Settings { get; init; }
     [Inject] public required Notifier<CostDataChanged> CostDataChanges { get; init; }
@@ -120,6 +122,33 @@ public partial class CostExplorerPage : IDisposable
         }
     }
 
+    /// <summary>At resource grouping, the average and p95 utilization of the resources in the answer over its range.</summary>
+    private async Task<IReadOnlyDictionary<string, FinOps.Domain.Optimization.Utilization.ResourceUtilizationSummary>?> LoadUtilizationAsync(
+        ExplorerState state, ExplorerAnswer answer, CancellationToken ct)
+    {
+        var index = state.GroupBy.ToList().FindIndex(g => g.Column == "ResourceId");
+        if (index < 0)
+        {
+            return null;
+        }
+
+        if (answer.SelectCurrency(state.Currency) is not { } currency)
+        {
+            return null;
+        }
+
+        var ids = answer.ForCurrency(currency).Rows.Select(r => r.Group.Values[index]).OfType<string>();
+        return await Utilization.SummarizeAsync(ids, state.From, state.To, ct);
+    }
+
+    private void LineItemsChanged(FinOps.Web.Features.CostExplorer.LineItems.LineItemsNavigation navigation)
+    {
+        if (_state is not null && (_state.Page != navigation.Page || _state.LineItemSort != navigation.Sort || _state.ResourceSearch != navigation.ResourceSearch))
+        {
+            Go(_state with { Page = navigation.Page, LineItemSort = navigation.Sort, ResourceSearch = navigation.ResourceSearch }, replace: true);
+        }
+    }
+
     private async Task LoadAsync(ExplorerState state)
     {
         _loadCancellation?.Cancel();
@@ -131,12 +160,14 @@ public partial class CostExplorerPage : IDisposable
         try
         {
             var answer = await Explorer.AnswerAsync(state, cancellation.Token);
+            var utilization = await LoadUtilizationAsync(state, answer, cancellation.Token);
             if (cancellation.IsCancellationRequested)
             {
                 return;
             }
 
             _answer = answer;
+            _utilization = utilization;
             _answerVersion++;
             BuildViews();
         }

@@ -35,6 +35,11 @@ public partial class ExplorerTableView
     /// <summary>Show a drill button per row (false at the finest level).</summary>
     [Parameter] public bool CanDrill { get; set; }
 
+    /// <summary>At resource grouping: each resource's average and p95 utilization over the range (null otherwise).</summary>
+    [Parameter] public IReadOnlyDictionary<string, FinOps.Domain.Optimization.Utilization.ResourceUtilizationSummary>? Utilization { get; set; }
+
+    private int ResourceColumn => GroupBy.ToList().FindIndex(g => g.Column == "ResourceId");
+
     [Parameter] public EventCallback<TablePosition> OnPositionChanged { get; set; }
 
     [Parameter] public EventCallback<ExplorerGroup> OnDrill { get; set; }
