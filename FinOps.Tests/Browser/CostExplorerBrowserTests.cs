@@ -46,6 +46,14 @@ public sealed class CostExplorerBrowserTests(BrowserAppFixture app, ITestOutputH
             await Expect(page.Locator("[data-testid=breadcrumb]")).ToContainTextAsync("by Service");
             await WaitForChartAsync(page);
 
+            // Export this view as CSV: its rows in the page's currency add up to the total the page shows.
+            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=export-csv]").ClickAsync());
+            var csvPath = Path.Combine(BrowserAppFixture.ScreenshotDirectory, "explorer-export.csv");
+            await download.SaveAsAsync(csvPath);
+            var shownTotal = (await page.Locator("[data-testid=total]").InnerTextAsync()).Trim(); // "12,345.67 USD"
+            var currency = shownTotal[(shownTotal.LastIndexOf(' ') + 1)..];
+            Assert.Equal(shownTotal, ExportedTotal(await File.ReadAllLinesAsync(csvPath), currency).ToString("N2", CultureInfo.InvariantCulture) + " " + currency);
+
             // The breadcrumb walks back to the start.
             await page.Locator("button[data-testid=crumb]").First.ClickAsync();
             await Expect(page.Locator("[data-testid=crumb]")).ToHaveCountAsync(1);
@@ -147,6 +155,48 @@ public sealed class CostExplorerBrowserTests(BrowserAppFixture app, ITestOutputH
     {
         await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
         await Expect(page.Locator("[data-testid=load-error]")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The sum of an exported CSV's cost column (the one after BillingCurrency) over the rows of one currency.</summary>
+    private static decimal ExportedTotal(string[] lines, string currency)
+    {
+        static List<string> Fields(string line)
+        {
+            var fields = new List<string>();
+            var field = new System.Text.StringBuilder();
+            var quoted = false;
+            for (var i = 0; i < line.Length; i++)
+            {
+                var c = line[i];
+                if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = !quoted;
+                }
+                else if (c == ',' && !quoted)
+                {
+                    fields.Add(field.ToString());
+                    field.Clear();
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+
+            fields.Add(field.ToString());
+            return fields;
+        }
+
+        var header = Fields(lines[0].TrimStart('\uFEFF'));
+        var currencyColumn = header.IndexOf("BillingCurrency");
+        Assert.True(currencyColumn >= 0, "the export has a BillingCurrency column: " + lines[0]);
+        return lines.Skip(1).Where(l => l.Length > 0).Select(Fields).Where(f => f[currencyColumn] == currency)
+            .Sum(f => decimal.Parse(f[currencyColumn + 1], NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture));
     }
 
     private static async Task ScreenshotAsync(IPage page, string name)

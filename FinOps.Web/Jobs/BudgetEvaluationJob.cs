@@ -34,16 +34,17 @@ public sealed class BudgetEvaluationTrigger(
     public static readonly TimeSpan Delay = TimeSpan.FromSeconds(10);
 
     private int _waiting;
+    private readonly Lock _gate = new();
     private readonly List<IDisposable> _subscriptions = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.Add(costDataChanged.Subscribe(_ =>
+        Keep(costDataChanged.Subscribe(_ =>
         {
             Request();
             return Task.CompletedTask;
         }));
-        _subscriptions.Add(budgetsChanged.Subscribe(change =>
+        Keep(budgetsChanged.Subscribe(change =>
         {
             // The evaluation publishes the thresholds it fired: that must not schedule another run.
             if (!change.ThresholdsFired)
@@ -86,13 +87,27 @@ public sealed class BudgetEvaluationTrigger(
         return Task.CompletedTask;
     }
 
+    /// <summary>Stopping and disposing can overlap (the host stops it while the container disposes it): each takes the list once.</summary>
     public void Dispose()
     {
-        foreach (var subscription in _subscriptions)
+        IDisposable[] subscriptions;
+        lock (_gate)
+        {
+            subscriptions = [.. _subscriptions];
+            _subscriptions.Clear();
+        }
+
+        foreach (var subscription in subscriptions)
         {
             subscription.Dispose();
         }
+    }
 
-        _subscriptions.Clear();
+    private void Keep(IDisposable subscription)
+    {
+        lock (_gate)
+        {
+            _subscriptions.Add(subscription);
+        }
     }
 }
