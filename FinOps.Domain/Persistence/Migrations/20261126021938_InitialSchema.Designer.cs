@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FinOps.Domain.Persistence.Migrations
 {
     [DbContext(typeof(FinOpsDbContext))]
-    [Migration("20261126014424_ResourceUtilization")]
-    partial class ResourceUtilization
+    [Migration("20261126021938_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -565,94 +565,6 @@ namespace FinOps.Domain.Persistence.Migrations
                     b.ToTable("LineItems", (string)null);
                 });
 
-            modelBuilder.Entity("FinOps.Domain.Billing.DailyCost", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("BilledCostAttos")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("BilledCostNanos")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("BillingAccountIdId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("BillingCurrencyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ChargeCategoryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ChargeClassId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ChargeDay")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("CommitmentDiscountIdId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ContractedCostAttos")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ContractedCostNanos")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("EffectiveCostAttos")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("EffectiveCostNanos")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("InvoiceIssuerNameId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ListCostAttos")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ListCostNanos")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("PricingCategoryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ProviderNameId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RegionIdId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RowCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ServiceCategoryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ServiceNameId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ServiceProviderNameId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("SliceId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("SubAccountIdId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("TagSetId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SliceId");
-
-                    b.ToTable("DailyCosts", (string)null);
-                });
-
             modelBuilder.Entity("FinOps.Domain.Billing.DimensionValue", b =>
                 {
                     b.Property<long>("Id")
@@ -858,6 +770,29 @@ namespace FinOps.Domain.Persistence.Migrations
                     b.HasIndex("Status");
 
                     b.ToTable("Imports", (string)null);
+                });
+
+            modelBuilder.Entity("FinOps.Domain.Billing.RollupChunk", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SliceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SliceId");
+
+                    b.ToTable("RollupChunks", (string)null);
                 });
 
             modelBuilder.Entity("FinOps.Domain.Billing.TagEntry", b =>

@@ -12,6 +12,28 @@ namespace FinOps.Domain.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Alerts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Link = table.Column<string>(type: "TEXT", nullable: true),
+                    Amount = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeduplicationKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Anomalies",
                 columns: table => new
                 {
@@ -143,40 +165,68 @@ namespace FinOps.Domain.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "DailyCosts",
+                name: "BudgetChanges",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    SliceId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ChargeDay = table.Column<int>(type: "INTEGER", nullable: false),
-                    BillingCurrencyId = table.Column<long>(type: "INTEGER", nullable: true),
-                    BillingAccountIdId = table.Column<long>(type: "INTEGER", nullable: true),
-                    SubAccountIdId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ProviderNameId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ServiceProviderNameId = table.Column<long>(type: "INTEGER", nullable: true),
-                    InvoiceIssuerNameId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ServiceCategoryId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ServiceNameId = table.Column<long>(type: "INTEGER", nullable: true),
-                    RegionIdId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ChargeCategoryId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ChargeClassId = table.Column<long>(type: "INTEGER", nullable: true),
-                    PricingCategoryId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CommitmentDiscountIdId = table.Column<long>(type: "INTEGER", nullable: true),
-                    TagSetId = table.Column<long>(type: "INTEGER", nullable: true),
-                    RowCount = table.Column<long>(type: "INTEGER", nullable: false),
-                    BilledCostNanos = table.Column<long>(type: "INTEGER", nullable: true),
-                    BilledCostAttos = table.Column<long>(type: "INTEGER", nullable: true),
-                    EffectiveCostNanos = table.Column<long>(type: "INTEGER", nullable: true),
-                    EffectiveCostAttos = table.Column<long>(type: "INTEGER", nullable: true),
-                    ListCostNanos = table.Column<long>(type: "INTEGER", nullable: true),
-                    ListCostAttos = table.Column<long>(type: "INTEGER", nullable: true),
-                    ContractedCostNanos = table.Column<long>(type: "INTEGER", nullable: true),
-                    ContractedCostAttos = table.Column<long>(type: "INTEGER", nullable: true)
+                    BudgetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", nullable: false),
+                    OldValues = table.Column<string>(type: "TEXT", nullable: true),
+                    NewValues = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_DailyCosts", x => x.Id);
+                    table.PrimaryKey("PK_BudgetChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Budgets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", nullable: false),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    PeriodType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Plan = table.Column<string>(type: "TEXT", nullable: false),
+                    Thresholds = table.Column<string>(type: "TEXT", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Budgets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BudgetThresholdFirings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BudgetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ThresholdKey = table.Column<string>(type: "TEXT", nullable: false),
+                    FiredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", nullable: false),
+                    BudgetAmount = table.Column<decimal>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BudgetThresholdFirings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -190,6 +240,22 @@ namespace FinOps.Domain.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DimensionValues", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExplorerSavedViews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OwnerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Query = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExplorerSavedViews", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -324,6 +390,59 @@ namespace FinOps.Domain.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LineItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationChannels",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ReceivesAnomalies = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReceivesBudgets = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MinimumSeverity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationChannels", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResourceUtilization",
+                columns: table => new
+                {
+                    ResourceId = table.Column<string>(type: "TEXT", nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    CpuPercent = table.Column<double>(type: "REAL", nullable: true),
+                    MemoryPercent = table.Column<double>(type: "REAL", nullable: true),
+                    StoragePercent = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResourceUtilization", x => new { x.ResourceId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RollupChunks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SliceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EntryCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RollupChunks", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -522,6 +641,104 @@ namespace FinOps.Domain.Persistence.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "AlertDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AlertId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChannelId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true),
+                    LastAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimToken = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AlertDeliveries_Alerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "Alerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AlertDeliveries_NotificationChannels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "NotificationChannels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AlertDeliveryAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DeliveryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertDeliveryAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AlertDeliveryAttempts_AlertDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "AlertDeliveries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "NotificationChannels",
+                columns: new[] { "Id", "CreatedAt", "CreatedBy", "Enabled", "MinimumSeverity", "Name", "ReceivesAnomalies", "ReceivesBudgets", "Target", "Type", "UpdatedAt", "UpdatedBy" },
+                values: new object[] { 1L, 1309311959040000000L, "system", true, "Info", "In-app (dashboards and alerts hub)", true, true, "", "InApp", null, null });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertDeliveries_AlertId_ChannelId",
+                table: "AlertDeliveries",
+                columns: new[] { "AlertId", "ChannelId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertDeliveries_ChannelId",
+                table: "AlertDeliveries",
+                column: "ChannelId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertDeliveries_ClaimToken",
+                table: "AlertDeliveries",
+                column: "ClaimToken");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertDeliveries_Status_NextAttemptAt",
+                table: "AlertDeliveries",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertDeliveryAttempts_DeliveryId",
+                table: "AlertDeliveryAttempts",
+                column: "DeliveryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_DeduplicationKey",
+                table: "Alerts",
+                column: "DeduplicationKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_Kind_OccurredAt",
+                table: "Alerts",
+                columns: new[] { "Kind", "OccurredAt" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Anomalies_SeriesId_Date_Kind",
                 table: "Anomalies",
@@ -597,14 +814,31 @@ namespace FinOps.Domain.Persistence.Migrations
                 column: "ImportId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DailyCosts_SliceId",
-                table: "DailyCosts",
-                column: "SliceId");
+                name: "IX_BudgetChanges_BudgetId",
+                table: "BudgetChanges",
+                column: "BudgetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Budgets_Name",
+                table: "Budgets",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BudgetThresholdFirings_BudgetId_PeriodStart_ThresholdKey",
+                table: "BudgetThresholdFirings",
+                columns: new[] { "BudgetId", "PeriodStart", "ThresholdKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_DimensionValues_Value",
                 table: "DimensionValues",
                 column: "Value",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExplorerSavedViews_OwnerUserId_Name",
+                table: "ExplorerSavedViews",
+                columns: new[] { "OwnerUserId", "Name" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -639,6 +873,11 @@ namespace FinOps.Domain.Persistence.Migrations
                 column: "SliceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RollupChunks_SliceId",
+                table: "RollupChunks",
+                column: "SliceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TagEntries_KeyId_ValueId_TagSetId",
                 table: "TagEntries",
                 columns: new[] { "KeyId", "ValueId", "TagSetId" });
@@ -653,6 +892,9 @@ namespace FinOps.Domain.Persistence.Migrations
         {
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditEntries_NoUpdate;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditEntries_NoDelete;");
+
+            migrationBuilder.DropTable(
+                name: "AlertDeliveryAttempts");
 
             migrationBuilder.DropTable(
                 name: "Anomalies");
@@ -685,10 +927,19 @@ namespace FinOps.Domain.Persistence.Migrations
                 name: "BillingSlices");
 
             migrationBuilder.DropTable(
-                name: "DailyCosts");
+                name: "BudgetChanges");
+
+            migrationBuilder.DropTable(
+                name: "Budgets");
+
+            migrationBuilder.DropTable(
+                name: "BudgetThresholdFirings");
 
             migrationBuilder.DropTable(
                 name: "DimensionValues");
+
+            migrationBuilder.DropTable(
+                name: "ExplorerSavedViews");
 
             migrationBuilder.DropTable(
                 name: "ImportIssues");
@@ -703,7 +954,16 @@ namespace FinOps.Domain.Persistence.Migrations
                 name: "LineItems");
 
             migrationBuilder.DropTable(
+                name: "ResourceUtilization");
+
+            migrationBuilder.DropTable(
+                name: "RollupChunks");
+
+            migrationBuilder.DropTable(
                 name: "TagEntries");
+
+            migrationBuilder.DropTable(
+                name: "AlertDeliveries");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -713,6 +973,12 @@ namespace FinOps.Domain.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "Imports");
+
+            migrationBuilder.DropTable(
+                name: "Alerts");
+
+            migrationBuilder.DropTable(
+                name: "NotificationChannels");
         }
     }
 }
