@@ -31,10 +31,7 @@ public static class BudgetScope
 
     /// <summary>A Cost Explorer link showing the scope's costs between two days (to exclusive) in the budget's metric.</summary>
     public static string ExplorerLink(Budget budget, DateOnly from, DateOnly to)
-    {
-        var query = string.Create(CultureInfo.InvariantCulture, $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&metric={budget.Metric}");
-        return "/explorer?" + string.Join('&', [query, .. budget.Scope.Select(f => "filter=" + Uri.EscapeDataString(f))]);
-    }
+        => new Costs.Explorer.ExplorerLink(from, to, budget.Metric) { Filters = [.. budget.Scope] };
 }
 
 /// <summary>The rules a budget must follow; every message says what is wrong and where.</summary>

@@ -48,25 +48,10 @@ public static class AnomalyAlertMessages
     /// </summary>
     public static string ExplorerLink(Anomaly anomaly)
     {
-        var query = new List<string>
-        {
-            "from=" + anomaly.Date.AddDays(1 - LinkDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            "to=" + anomaly.Date.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            "metric=EffectiveCost",
-            "granularity=Day",
-        };
-        if (anomaly.Level == SeriesLevel.Team)
-        {
-            query.Add("filter=Tag:team=" + Uri.EscapeDataString(anomaly.Team ?? ""));
-        }
-        else
-        {
+        var link = new Costs.Explorer.ExplorerLink(anomaly.Date.AddDays(1 - LinkDays), anomaly.Date.AddDays(1), Costs.CostMetric.EffectiveCost);
+        return anomaly.Level == SeriesLevel.Team
+            ? link.WhereTag("team", anomaly.Team)
             // An empty value filters rows where the column is empty: exactly the series, as the detector grouped it.
-            query.Add($"filter=ProviderName:{Uri.EscapeDataString(anomaly.ProviderName ?? "")}");
-            query.Add($"filter=SubAccountId:{Uri.EscapeDataString(anomaly.SubAccountId ?? "")}");
-            query.Add($"filter=ServiceName:{Uri.EscapeDataString(anomaly.ServiceName ?? "")}");
-        }
-
-        return "/explorer?" + string.Join('&', query);
+            : link.Where("ProviderName", anomaly.ProviderName).Where("SubAccountId", anomaly.SubAccountId).Where("ServiceName", anomaly.ServiceName);
     }
 }

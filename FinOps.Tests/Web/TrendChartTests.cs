@@ -1,6 +1,6 @@
 using FinOps.Domain.Anomalies;
 using FinOps.Domain.Costs;
-using FinOps.Web.Components.Shared;
+using FinOps.Domain.Costs.Explorer;
 using FinOps.Web.Components.Shared.Charts;
 using FinOps.Web.Features.Dashboard;
 

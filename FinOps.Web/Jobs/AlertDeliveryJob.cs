@@ -29,56 +29,20 @@ public sealed class AlertDeliveryJob(AlertDispatcher dispatcher, AlertDeliveryTr
 /// seconds: one job is enqueued unless one is already waiting to start, so a burst of alerts causes one or two runs.
 /// </summary>
 public sealed class AlertDeliveryTrigger(Notifier<AlertDeliveryRequested> requested, IBackgroundJobClient jobs, ILogger<AlertDeliveryTrigger> logger)
-    : IHostedService, IDisposable
+    : CoalescingJobTrigger(logger)
 {
-    private int _waiting;
-    private IDisposable? _subscription;
+    protected override string WhatAndFallback => "alert delivery; the run every minute will deliver";
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _subscription = requested.Subscribe(_ =>
+    protected override IEnumerable<IDisposable> Subscribe() =>
+    [
+        requested.Subscribe(_ =>
         {
             Request();
             return Task.CompletedTask;
-        });
-        return Task.CompletedTask;
-    }
+        }),
+    ];
 
-    /// <summary>Enqueues a run unless one is already waiting; true when this call enqueued it.</summary>
-    public bool Request()
-    {
-        if (Interlocked.CompareExchange(ref _waiting, 1, 0) != 0)
-        {
-            return false;
-        }
-
-        try
-        {
-            jobs.Enqueue<AlertDeliveryJob>(j => j.RunAsync(CancellationToken.None));
-            return true;
-        }
-        catch (Exception ex)
-        {
-            Volatile.Write(ref _waiting, 0);
-            logger.LogWarning(ex, "Could not enqueue alert delivery; the run every minute will deliver");
-            return false;
-        }
-    }
-
-    /// <summary>Called by the job as it starts.</summary>
-    public void MarkStarted() => Volatile.Write(ref _waiting, 0);
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        Dispose();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _subscription = null;
-    }
+    protected override void ScheduleRun() => jobs.Enqueue<AlertDeliveryJob>(j => j.RunAsync(CancellationToken.None));
 }
 
 /// <summary>Registers alert delivery in the web app: configured options, the job, its trigger and the broadcaster to the hub.</summary>

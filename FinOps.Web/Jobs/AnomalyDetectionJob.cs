@@ -24,57 +24,21 @@ public sealed class AnomalyDetectionJob(AnomalyService anomalies, AnomalyDetecti
 /// causes one or two runs, not one per import. The hourly recurring job catches anything missed (e.g. a restart).
 /// </summary>
 public sealed class AnomalyDetectionTrigger(Notifier<CostDataChanged> costDataChanged, IBackgroundJobClient jobs, ILogger<AnomalyDetectionTrigger> logger)
-    : IHostedService, IDisposable
+    : CoalescingJobTrigger(logger)
 {
     /// <summary>How long a requested run waits for more imports to land.</summary>
     public static readonly TimeSpan Delay = TimeSpan.FromSeconds(10);
 
-    private int _waiting;
-    private IDisposable? _subscription;
+    protected override string WhatAndFallback => "anomaly detection; the hourly run will catch up";
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _subscription = costDataChanged.Subscribe(_ =>
+    protected override IEnumerable<IDisposable> Subscribe() =>
+    [
+        costDataChanged.Subscribe(_ =>
         {
             Request();
             return Task.CompletedTask;
-        });
-        return Task.CompletedTask;
-    }
+        }),
+    ];
 
-    /// <summary>Schedules a run unless one is already waiting; true when this call scheduled it.</summary>
-    public bool Request()
-    {
-        if (Interlocked.CompareExchange(ref _waiting, 1, 0) != 0)
-        {
-            return false;
-        }
-
-        try
-        {
-            jobs.Schedule<AnomalyDetectionJob>(j => j.RunAsync(CancellationToken.None), Delay);
-            return true;
-        }
-        catch (Exception ex)
-        {
-            Volatile.Write(ref _waiting, 0);
-            logger.LogWarning(ex, "Could not schedule anomaly detection; the hourly run will catch up");
-            return false;
-        }
-    }
-
-    /// <summary>Called by the job as it starts: from now on a new import schedules a new run.</summary>
-    public void MarkStarted() => Volatile.Write(ref _waiting, 0);
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        Dispose();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _subscription = null;
-    }
+    protected override void ScheduleRun() => jobs.Schedule<AnomalyDetectionJob>(j => j.RunAsync(CancellationToken.None), Delay);
 }

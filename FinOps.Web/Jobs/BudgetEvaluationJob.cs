@@ -28,23 +28,21 @@ public sealed class BudgetEvaluationTrigger(
     Notifier<CostDataChanged> costDataChanged,
     Notifier<BudgetsChanged> budgetsChanged,
     IBackgroundJobClient jobs,
-    ILogger<BudgetEvaluationTrigger> logger) : IHostedService, IDisposable
+    ILogger<BudgetEvaluationTrigger> logger) : CoalescingJobTrigger(logger)
 {
     /// <summary>How long a requested run waits for more changes to land.</summary>
     public static readonly TimeSpan Delay = TimeSpan.FromSeconds(10);
 
-    private int _waiting;
-    private readonly Lock _gate = new();
-    private readonly List<IDisposable> _subscriptions = [];
+    protected override string WhatAndFallback => "budget evaluation; the daily run will catch up";
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        Keep(costDataChanged.Subscribe(_ =>
+    protected override IEnumerable<IDisposable> Subscribe() =>
+    [
+        costDataChanged.Subscribe(_ =>
         {
             Request();
             return Task.CompletedTask;
-        }));
-        Keep(budgetsChanged.Subscribe(change =>
+        }),
+        budgetsChanged.Subscribe(change =>
         {
             // The evaluation publishes the thresholds it fired: that must not schedule another run.
             if (!change.ThresholdsFired)
@@ -53,61 +51,8 @@ public sealed class BudgetEvaluationTrigger(
             }
 
             return Task.CompletedTask;
-        }));
-        return Task.CompletedTask;
-    }
+        }),
+    ];
 
-    /// <summary>Schedules a run unless one is already waiting; true when this call scheduled it.</summary>
-    public bool Request()
-    {
-        if (Interlocked.CompareExchange(ref _waiting, 1, 0) != 0)
-        {
-            return false;
-        }
-
-        try
-        {
-            jobs.Schedule<BudgetEvaluationJob>(j => j.RunAsync(CancellationToken.None), Delay);
-            return true;
-        }
-        catch (Exception ex)
-        {
-            Volatile.Write(ref _waiting, 0);
-            logger.LogWarning(ex, "Could not schedule budget evaluation; the daily run will catch up");
-            return false;
-        }
-    }
-
-    /// <summary>Called by the job as it starts: from now on a new change schedules a new run.</summary>
-    public void MarkStarted() => Volatile.Write(ref _waiting, 0);
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        Dispose();
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Stopping and disposing can overlap (the host stops it while the container disposes it): each takes the list once.</summary>
-    public void Dispose()
-    {
-        IDisposable[] subscriptions;
-        lock (_gate)
-        {
-            subscriptions = [.. _subscriptions];
-            _subscriptions.Clear();
-        }
-
-        foreach (var subscription in subscriptions)
-        {
-            subscription.Dispose();
-        }
-    }
-
-    private void Keep(IDisposable subscription)
-    {
-        lock (_gate)
-        {
-            _subscriptions.Add(subscription);
-        }
-    }
+    protected override void ScheduleRun() => jobs.Schedule<BudgetEvaluationJob>(j => j.RunAsync(CancellationToken.None), Delay);
 }

@@ -35,7 +35,7 @@ public sealed class BudgetDetailPageTests : PageTestContext
         var history = cut.Find("[data-testid='history']").TextContent;
         Assert.Contains("amount 3000 → 2800", history, StringComparison.Ordinal);
         Assert.Contains("bo@example.com", history, StringComparison.Ordinal);
-        Assert.Equal("/explorer?from=2024-10-01&to=2024-11-01&metric=EffectiveCost&filter=ProviderName%3AAWS",
+        Assert.Equal("/explorer?from=2024-10-01&to=2024-11-01&metric=EffectiveCost&granularity=Day&filter=ProviderName%3AAWS",
             cut.Find("[data-testid='explorer-link']").GetAttribute("href"));
         Assert.Contains("September 2024", cut.Find("[data-testid='past-periods']").TextContent, StringComparison.Ordinal);
         Assert.Contains("November 2024", cut.Find("[data-testid='next-months']").TextContent, StringComparison.Ordinal);

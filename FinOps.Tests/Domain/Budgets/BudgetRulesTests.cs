@@ -118,7 +118,7 @@ public sealed class BudgetRulesTests
     {
         var budget = Stored(Definition(scope: ["ProviderName:AWS", "Tag:team=platform"]));
 
-        Assert.Equal("/explorer?from=2025-11-01&to=2025-12-01&metric=EffectiveCost&filter=ProviderName%3AAWS&filter=Tag%3Ateam%3Dplatform",
+        Assert.Equal("/explorer?from=2025-11-01&to=2025-12-01&metric=EffectiveCost&granularity=Day&filter=ProviderName%3AAWS&filter=Tag%3Ateam%3Dplatform",
             BudgetScope.ExplorerLink(budget, new DateOnly(2025, 11, 1), new DateOnly(2025, 12, 1)));
     }
 }

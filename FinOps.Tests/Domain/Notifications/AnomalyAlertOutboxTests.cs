@@ -59,7 +59,7 @@ public sealed class AnomalyAlertOutboxTests : IAsyncLifetime
         Assert.All(alerts, a => Assert.Equal((AlertKind.Anomaly, AlertSeverity.Critical), (a.Kind, a.Severity))); // impact about 1,400: High
         Assert.Equal(recorded.Select(AnomalyAlertMessages.DeduplicationKey).Order(), alerts.Select(a => a.DeduplicationKey).Order());
         var service = alerts.Single(a => a.Link!.Contains("ServiceName", StringComparison.Ordinal));
-        Assert.StartsWith("/explorer?from=2024-09-11&to=2024-10-11&metric=EffectiveCost&granularity=Day&filter=ProviderName:AWS", service.Link, StringComparison.Ordinal);
+        Assert.StartsWith("/explorer?from=2024-09-11&to=2024-10-11&metric=EffectiveCost&granularity=Day&filter=ProviderName%3AAWS", service.Link, StringComparison.Ordinal);
         Assert.All(alerts, a => Assert.Equal(NotificationChannel.DefaultInAppChannelId, Assert.Single(a.Deliveries).ChannelId));
         Assert.Equal(1, requests);
     }

@@ -3,7 +3,7 @@ using FinOps.Domain.Anomalies;
 using FinOps.Domain.Billing.Ingestion;
 using FinOps.Domain.Common;
 using FinOps.Domain.Costs;
-using FinOps.Web.Components.Shared;
+using FinOps.Domain.Costs.Explorer;
 using FinOps.Web.Components.Shared.Charts;
 using FinOps.Web.Realtime;
 using Microsoft.AspNetCore.Components;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using FinOps.Domain.Anomalies;
 using FinOps.Domain.Costs;
-using FinOps.Web.Components.Shared;
+using FinOps.Domain.Costs.Explorer;
 using FinOps.Web.Components.Shared.Charts;
 
 namespace FinOps.Web.Features.Dashboard;

@@ -1,18 +1,17 @@
 using System.Globalization;
 using System.Text;
-using FinOps.Domain.Costs;
-
-namespace FinOps.Web.Components.Shared;
+namespace FinOps.Domain.Costs.Explorer;
 
 /// <summary>
-/// Builds links into the Cost Explorer (<c>/explorer</c>) in its URL contract, the same query-string syntax as
+/// Builds links into the Cost Explorer (<c>/explorer</c>) from other pages, alerts and budgets, in its URL contract
+/// (<see cref="ExplorerUrl"/> reads them), the same query-string syntax as
 /// <c>GET /api/v1/costs</c>: <c>from</c> (inclusive) and <c>to</c> (exclusive) dates, <c>metric</c>, <c>groupBy</c>,
 /// <c>granularity</c>, repeatable <c>filter=Column:value</c> or <c>filter=Tag:key=value</c> (an empty tag value means
 /// untagged), and <c>compare=true</c> for the previous period of equal length.
 /// </summary>
 public sealed record ExplorerLink(DateOnly From, DateOnly To, CostMetric Metric)
 {
-    public const string Path = "/explorer";
+    public const string Path = ExplorerUrl.Path;
 
     public IReadOnlyList<string> GroupBy { get; init; } = [];
 
