@@ -9,7 +9,7 @@ public static class RollupSchema
     public static readonly IReadOnlyList<string> DimensionColumns =
     [
         "BillingCurrency", "BillingAccountId", "SubAccountId", "ProviderName", "ServiceProviderName", "InvoiceIssuerName",
-        "ServiceCategory", "ServiceName", "RegionId", "ChargeCategory", "ChargeClass", "PricingCategory", "CommitmentDiscountId",
+        "ServiceCategory", "ServiceName", "RegionId", "ChargeCategory", "ChargeClass", "PricingCategory", "CommitmentDiscountId", "ResourceId", "ResourceName",
     ];
 
     private static readonly HashSet<string> DimensionSet = new(DimensionColumns, StringComparer.OrdinalIgnoreCase);

@@ -235,6 +235,75 @@ public sealed record CostQuery(
 /// <summary>One answer row. Keys hold the grouped dimensions' values (null when empty / untagged).</summary>
 public sealed record CostRow(IReadOnlyDictionary<string, string?> Keys, DateOnly? Period, string BillingCurrency, decimal Cost);
 
+/// <summary>
+/// The grouped values of one <see cref="CostRow"/>: a read-only map from dimension name to value over two arrays, the
+/// names shared by every row of an answer (large answers have tens of thousands of rows: one dictionary each would
+/// cost more than the aggregation). Names compare ordinally; a name given twice keeps its last value.
+/// </summary>
+public sealed class GroupKeyDictionary : IReadOnlyDictionary<string, string?>
+{
+    private readonly string[] _names;
+    private readonly string?[] _values;
+
+    public GroupKeyDictionary(string[] names, string?[] values)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(values);
+        if (names.Length != values.Length)
+        {
+            throw new ArgumentException("one value per name", nameof(values));
+        }
+
+        _names = names;
+        _values = values;
+    }
+
+    public int Count => Enumerable.Range(0, _names.Length).Count(IsLastOfItsName);
+
+    public IEnumerable<string> Keys => this.Select(kv => kv.Key);
+
+    public IEnumerable<string?> Values => this.Select(kv => kv.Value);
+
+    public string? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"'{key}' is not a grouped dimension of this row");
+
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
+
+    public bool TryGetValue(string key, out string? value)
+    {
+        var index = IndexOf(key);
+        value = index >= 0 ? _values[index] : null;
+        return index >= 0;
+    }
+
+    public IEnumerator<KeyValuePair<string, string?>> GetEnumerator()
+    {
+        for (var i = 0; i < _names.Length; i++)
+        {
+            if (IsLastOfItsName(i))
+            {
+                yield return new KeyValuePair<string, string?>(_names[i], _values[i]);
+            }
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private int IndexOf(string key)
+    {
+        for (var i = _names.Length - 1; i >= 0; i--)
+        {
+            if (string.Equals(_names[i], key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private bool IsLastOfItsName(int index) => IndexOf(_names[index]) == index;
+}
+
 public sealed record CostTotal(string BillingCurrency, decimal Cost);
 
 public sealed record CostResult(CostMetric Metric, IReadOnlyList<CostRow> Rows, IReadOnlyList<CostTotal> Totals, bool AnsweredFromRollup);

@@ -38,6 +38,17 @@ public sealed class DimensionCache(IDbContextFactory<FinOpsDbContext> dbFactory)
         return wanted.Where(_values.ContainsKey).ToDictionary(id => id, id => _values[id]);
     }
 
+    /// <summary>Records id/string pairs read elsewhere from <c>DimensionValues</c> (a search), so lookups need no query.</summary>
+    public void Remember(IEnumerable<(long Id, string Value)> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        foreach (var (id, value) in pairs)
+        {
+            _values[id] = value;
+            _ids[value] = id;
+        }
+    }
+
     /// <summary>The ids of the given strings that exist (unknown strings are left out).</summary>
     public async Task<IReadOnlyList<long>> FindIdsAsync(IEnumerable<string> values, CancellationToken ct)
     {
@@ -81,57 +92,114 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
         var granular = query.Granularity != Granularity.None;
         var raw = useRollup ? await AggregateRollupAsync(query, ct) : await AggregateLineItemsAsync(query, ct);
 
-        var names = await dimensions.ResolveAsync(raw.SelectMany(r => r.Keys.Append(r.Currency)), ct);
+        var ids = new HashSet<long>();
+        foreach (var row in raw)
+        {
+            ids.Add(row.Currency);
+            foreach (var key in row.Keys)
+            {
+                ids.Add(key);
+            }
+        }
+
+        var names = await dimensions.ResolveAsync(ids, ct);
         string? Name(long id) => id == 0 ? null : names.GetValueOrDefault(id);
 
-        // The rollup path already sums per bucket; line items come per day and are folded into buckets in decimal.
-        var buckets = new Dictionary<(string Keys, DateOnly? Period, long Currency), (long[] Keys, decimal Cost)>();
+        // The rollup path already sums per bucket (each raw row is one answer row); line items come per day and are
+        // folded into buckets in decimal.
+        var rowCount = raw.Count;
+        var groups = new List<(long[] Keys, DateOnly? Period, long Currency, decimal Cost)>(rowCount);
         if (useRollup)
         {
             foreach (var row in raw)
             {
-                DateOnly? period = granular ? DateFromDay(row.Day) : null;
-                buckets.Add((string.Join('\u001f', row.Keys), period, row.Currency), (row.Keys, ExactMoney.ToDecimal(row.Nanos, row.Attos)));
+                groups.Add((row.Keys, granular ? DateFromDay(row.Day) : null, row.Currency, ExactMoney.ToDecimal(row.Nanos, row.Attos)));
             }
         }
         else
         {
+            var buckets = new Dictionary<(string Keys, DateOnly? Period, long Currency), int>();
             foreach (var row in raw)
             {
                 DateOnly? period = granular ? Bucket(DateFromDay(row.Day), query.Granularity) : null;
-                var keyText = string.Join('\u001f', row.Keys);
                 var cost = ExactMoney.ToDecimal(row.Nanos, row.Attos);
-                var bucketKey = (keyText, period, row.Currency);
-                buckets[bucketKey] = buckets.TryGetValue(bucketKey, out var existing)
-                    ? (existing.Keys, existing.Cost + cost)
-                    : (row.Keys, cost);
+                ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, (string.Join('\u001f', row.Keys), period, row.Currency), out var known);
+                if (known)
+                {
+                    var existing = groups[index];
+                    groups[index] = existing with { Cost = existing.Cost + cost };
+                }
+                else
+                {
+                    index = groups.Count;
+                    groups.Add((row.Keys, period, row.Currency, cost));
+                }
             }
         }
 
-        var rows = buckets
-            .Select(b =>
+        // Rows: by period, then cost (largest first), then the group names (ordinal, empty first), then currency.
+        var keyNames = query.GroupBy.Select(g => g.Name).ToArray();
+        var rows = new CostRow[groups.Count];
+        var values = new string?[groups.Count][];
+        var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var (keys, period, currency, cost) = groups[i];
+            var rowValues = new string?[keyNames.Length];
+            for (var k = 0; k < rowValues.Length; k++)
             {
-                var keys = new Dictionary<string, string?>(query.GroupBy.Count, StringComparer.Ordinal);
-                var names = new string?[query.GroupBy.Count];
-                for (var k = 0; k < query.GroupBy.Count; k++)
-                {
-                    keys[query.GroupBy[k].Name] = names[k] = Name(b.Value.Keys[k]);
-                }
+                rowValues[k] = Name(keys[k]);
+            }
 
-                return (Row: new CostRow(keys, b.Key.Period, Name(b.Key.Currency) ?? "", b.Value.Cost), SortKey: string.Join('\u001f', names));
-            })
-            .OrderBy(r => r.Row.Period)
-            .ThenByDescending(r => r.Row.Cost)
-            .ThenBy(r => r.SortKey, StringComparer.Ordinal)
-            .ThenBy(r => r.Row.BillingCurrency, StringComparer.Ordinal)
-            .Select(r => r.Row)
-            .ToList();
-        var totals = rows
-            .GroupBy(r => r.BillingCurrency, StringComparer.Ordinal)
-            .Select(g => new CostTotal(g.Key, g.Sum(r => r.Cost)))
+            var currencyName = Name(currency) ?? "";
+            rows[i] = new CostRow(new GroupKeyDictionary(keyNames, rowValues), period, currencyName, cost);
+            values[i] = rowValues;
+            CollectionsMarshal.GetValueRefOrAddDefault(totals, currencyName, out _) += cost;
+        }
+
+        var order = new int[rows.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            var byPeriod = Nullable.Compare(rows[a].Period, rows[b].Period);
+            if (byPeriod != 0)
+            {
+                return byPeriod;
+            }
+
+            var byCost = rows[b].Cost.CompareTo(rows[a].Cost);
+            if (byCost != 0)
+            {
+                return byCost;
+            }
+
+            for (var k = 0; k < keyNames.Length; k++)
+            {
+                var byName = string.CompareOrdinal(values[a][k] ?? "", values[b][k] ?? "");
+                if (byName != 0)
+                {
+                    return byName;
+                }
+            }
+
+            return string.CompareOrdinal(rows[a].BillingCurrency, rows[b].BillingCurrency);
+        });
+        var sorted = new CostRow[rows.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            sorted[i] = rows[order[i]];
+        }
+
+        var currencyTotals = totals
+            .Select(t => new CostTotal(t.Key, t.Value))
             .OrderByDescending(t => t.Cost)
+            .ThenBy(t => t.BillingCurrency, StringComparer.Ordinal)
             .ToList();
-        return new CostResult(query.Metric, rows, totals, useRollup);
+        return new CostResult(query.Metric, sorted, currencyTotals, useRollup);
     }
 
     /// <summary>

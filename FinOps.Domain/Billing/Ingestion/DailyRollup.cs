@@ -2,13 +2,13 @@ namespace FinOps.Domain.Billing.Ingestion;
 
 /// <summary>The key of one daily rollup row: slice, day, tag set and the rollup dimensions (ids; 0 is empty).</summary>
 internal readonly record struct RollupKey(long SliceId, int Day, long TagSet,
-    long D0, long D1, long D2, long D3, long D4, long D5, long D6, long D7, long D8, long D9, long D10, long D11, long D12)
+    long D0, long D1, long D2, long D3, long D4, long D5, long D6, long D7, long D8, long D9, long D10, long D11, long D12, long D13, long D14)
 {
     /// <summary>The id of the rollup dimension at <paramref name="index"/> (<see cref="RollupSchema.DimensionColumns"/> order).</summary>
     public long Dimension(int index) => index switch
     {
         0 => D0, 1 => D1, 2 => D2, 3 => D3, 4 => D4, 5 => D5, 6 => D6, 7 => D7, 8 => D8, 9 => D9, 10 => D10, 11 => D11,
-        12 => D12,
+        12 => D12, 13 => D13, 14 => D14,
         _ => throw new ArgumentOutOfRangeException(nameof(index)),
     };
 }

@@ -716,7 +716,7 @@ internal sealed class ImportProcessor
     private void Accumulate(SliceState slice, int chargeDay)
     {
         var key = new RollupKey(slice.Id, chargeDay, TagSetOfRow,
-            Slot(0), Slot(1), Slot(2), Slot(3), Slot(4), Slot(5), Slot(6), Slot(7), Slot(8), Slot(9), Slot(10), Slot(11), Slot(12));
+            Slot(0), Slot(1), Slot(2), Slot(3), Slot(4), Slot(5), Slot(6), Slot(7), Slot(8), Slot(9), Slot(10), Slot(11), Slot(12), Slot(13), Slot(14));
         ref var sums = ref CollectionsMarshal.GetValueRefOrAddDefault(_rollups, key, out _);
         sums.Rows++;
         sums.Add(0, _moneyParts[0]);

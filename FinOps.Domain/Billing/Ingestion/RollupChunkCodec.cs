@@ -115,7 +115,8 @@ internal sealed class RollupSegment
 /// </summary>
 internal static class RollupChunkCodec
 {
-    private const byte Version = 1;
+    /// <summary>1: the first format; 2: ResourceId and ResourceName joined the dimension columns (decision 014).</summary>
+    private const byte Version = 2;
     private const long AttosPerNano = 1_000_000_000;
     public const int MetricCount = 4;
 

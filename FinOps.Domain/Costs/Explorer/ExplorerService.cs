@@ -13,15 +13,15 @@ public sealed record FilterValue(string? Value, IReadOnlyList<CostTotal> Costs)
 /// <summary>
 /// Answers the Cost Explorer's questions through the <see cref="CostQueryEngine"/>: the view (the range and, when
 /// comparing, the previous period, in parallel: two engine queries), the values a filter can take with their cost, tag
-/// keys, and a bounded resource search (resources are not in the rollup, so it reads line items).
+/// keys, and a bounded resource search by id or name.
 /// </summary>
 public sealed class ExplorerService(CostQueryEngine engine, IDbContextFactory<FinOpsDbContext> dbFactory, DimensionCache dimensions)
 {
     /// <summary>At most this many resources come back from a search.</summary>
     public const int ResourceSearchLimit = 50;
 
-    /// <summary>Candidate resources read from line items before their costs are summed (keeps a broad search bounded).</summary>
-    public const int ResourceCandidateLimit = 2000;
+    /// <summary>Strings matching a resource search that are considered (keeps a very broad term bounded).</summary>
+    public const int ResourceCandidateLimit = 20_000;
 
     public async Task<ExplorerAnswer> AnswerAsync(ExplorerState state, CancellationToken ct)
     {
@@ -62,8 +62,9 @@ public sealed class ExplorerService(CostQueryEngine engine, IDbContextFactory<Fi
 
     /// <summary>
     /// Resources whose id or name contains <paramref name="term"/> (case-insensitive for ASCII) with costs in the state's
-    /// range under its other filters: at most <see cref="ResourceSearchLimit"/>, the costliest first. Reads line items
-    /// (resources are not in the rollup); the candidates are capped at <see cref="ResourceCandidateLimit"/>.
+    /// range under its other filters: at most <see cref="ResourceSearchLimit"/>, the costliest first. The matching
+    /// strings come from the dimension dictionary (at most <see cref="ResourceCandidateLimit"/> of them, so a very broad
+    /// term stays bounded); their costs from the rollup, which holds ResourceId and ResourceName (decision 014).
     /// </summary>
     public async Task<IReadOnlyList<FilterValue>> SearchResourcesAsync(ExplorerState state, string term, CancellationToken ct)
     {
@@ -76,38 +77,47 @@ public sealed class ExplorerService(CostQueryEngine engine, IDbContextFactory<Fi
 
         var pattern = "%" + term.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
             .Replace("_", @"\_", StringComparison.Ordinal) + "%";
-        var candidates = new List<long>();
+        var matches = new List<(long Id, string Value)>();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             await db.Database.OpenConnectionAsync(ct);
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText =
-                "WITH matches AS (SELECT Id FROM DimensionValues WHERE Value LIKE @pattern ESCAPE '\\') " +
-                "SELECT DISTINCT t.ResourceIdId FROM LineItems t " +
-                "WHERE t.ChargeDay >= @from AND t.ChargeDay < @to AND t.ResourceIdId IS NOT NULL " +
-                "AND (t.ResourceIdId IN (SELECT Id FROM matches) OR t.ResourceNameId IN (SELECT Id FROM matches)) " +
-                "LIMIT @limit";
+            command.CommandText = "SELECT Id, Value FROM DimensionValues WHERE Value LIKE @pattern ESCAPE '\\' LIMIT @limit";
             command.Parameters.Add(new SqliteParameter("@pattern", pattern));
-            command.Parameters.Add(new SqliteParameter("@from", CostQueryEngine.DayNumber(state.From)));
-            command.Parameters.Add(new SqliteParameter("@to", CostQueryEngine.DayNumber(state.To)));
             command.Parameters.Add(new SqliteParameter("@limit", ResourceCandidateLimit));
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                candidates.Add(reader.GetInt64(0));
+                matches.Add((reader.GetInt64(0), reader.GetString(1)));
             }
         }
 
-        if (candidates.Count == 0)
+        if (matches.Count == 0)
         {
             return [];
         }
 
+        dimensions.Remember(matches);
+        var values = matches.Select(m => (string?)m.Value).ToList();
         var resource = CostDimension.ForColumn("ResourceId");
-        var names = await dimensions.ResolveAsync(candidates, ct);
-        var filters = state.Filters.Where(f => f.Dimension != resource).Append(new CostFilter(resource, [.. names.Values])).ToList();
-        var result = await engine.QueryAsync(new CostQuery(state.From, state.To, state.Metric, [resource], Granularity.None, filters), ct);
-        return [.. ToValues(result, resource).Take(ResourceSearchLimit)];
+        var others = state.Filters.Where(f => f.Dimension != resource).ToList();
+        var byId = engine.QueryAsync(new CostQuery(state.From, state.To, state.Metric, [resource], Granularity.None,
+            [.. others, new CostFilter(resource, values)]), ct);
+        var byName = engine.QueryAsync(new CostQuery(state.From, state.To, state.Metric, [resource], Granularity.None,
+            [.. others, new CostFilter(CostDimension.ForColumn("ResourceName"), values)]), ct);
+        await Task.WhenAll(byId, byName);
+
+        // A resource found by both its id and its name has the same costs in both answers: keep one.
+        var found = ToValues(await byId, resource).Where(v => v.Value is not null).ToDictionary(v => v.Value!, StringComparer.Ordinal);
+        foreach (var value in ToValues(await byName, resource).Where(v => v.Value is not null))
+        {
+            found.TryAdd(value.Value!, value);
+        }
+
+        return [.. found.Values
+            .OrderByDescending(v => v.Costs.Max(c => Math.Abs(c.Cost)))
+            .ThenBy(v => v.Value, StringComparer.OrdinalIgnoreCase)
+            .Take(ResourceSearchLimit)];
     }
 
     private static List<FilterValue> ToValues(CostResult result, CostDimension dimension) =>

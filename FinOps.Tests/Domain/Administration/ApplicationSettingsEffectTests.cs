@@ -47,9 +47,9 @@ public sealed class ApplicationSettingsEffectTests : IAsyncLifetime
         Assert.Equal(1, await retention.ApplyAsync(CancellationToken.None));
         Assert.Equal(0, await retention.ApplyAsync(CancellationToken.None));
         var range = (From: new DateOnly(2024, 8, 1), To: new DateOnly(2024, 11, 1));
-        var byResource = await _store.Costs.QueryAsync(new CostQuery(range.From, range.To, GroupBy: [CostDimension.ForColumn("ResourceId")]), CancellationToken.None);
+        var bySku = await _store.Costs.QueryAsync(new CostQuery(range.From, range.To, GroupBy: [CostDimension.ForColumn("SkuId")]), CancellationToken.None);
         var byService = await _store.Costs.QueryAsync(new CostQuery(range.From, range.To, GroupBy: [CostDimension.ForColumn("ServiceName")]), CancellationToken.None);
-        Assert.Equal(7m, byResource.Totals.Single().Cost); // line items: August is gone
+        Assert.Equal(7m, bySku.Totals.Single().Cost); // line items (SkuId is not in the rollup): August is gone
         Assert.Equal(12m, byService.Totals.Single().Cost); // rollups: August is kept
         await using var db = await _store.NewDbAsync();
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "retention.applied"));

@@ -23,8 +23,24 @@ public sealed class CostQueryEnginePropertyTests : IAsyncLifetime
     private static readonly string[] Teams = ["core", "data", "web"];
     private static readonly string[] Environments = ["prod", "dev"];
     private static readonly string[] Resources = ["i-1", "i-2", "vol-3", "db-4", "fn-5", "i-6"];
+
+    /// <summary>Names are not unique (two workers) and one resource has none.</summary>
+    private static readonly Dictionary<string, string?> ResourceNames = new()
+    {
+        ["i-1"] = "web", ["i-2"] = "worker", ["vol-3"] = "web-disk", ["db-4"] = "orders-db", ["fn-5"] = null, ["i-6"] = "worker",
+    };
+
+    /// <summary>ResourceType is not in the rollup: queries that use it read the line items.</summary>
+    private static readonly Dictionary<string, string?> ResourceTypes = new()
+    {
+        ["i-1"] = "instance", ["i-2"] = "instance", ["vol-3"] = "volume", ["db-4"] = "database", ["fn-5"] = null, ["i-6"] = "instance",
+    };
+
     private static readonly string[] Dimensions =
-        ["BillingAccountId", "BillingCurrency", "ServiceName", "ServiceCategory", "RegionId", "ChargeCategory", "Tag:team", "Tag:env", "ResourceId"];
+    [
+        "BillingAccountId", "BillingCurrency", "ServiceName", "ServiceCategory", "RegionId", "ChargeCategory", "Tag:team", "Tag:env", "ResourceId",
+        "ResourceName", "ResourceType",
+    ];
 
     private static readonly DateOnly September = new(2024, 9, 1);
     private static readonly DateOnly October = new(2024, 10, 1);
@@ -72,7 +88,8 @@ public sealed class CostQueryEnginePropertyTests : IAsyncLifetime
 
             csv.Row(("BillingAccountId", row.Account), ("BillingCurrency", row.Currency), ("ServiceName", row.Service),
                 ("ServiceCategory", row.Category), ("RegionId", row.Region), ("ChargeCategory", row.ChargeCategory), ("ResourceId", row.Resource),
-                ("Tags", tags.Count > 0 ? "{" + string.Join(", ", tags) + "}" : row.Resource.EndsWith('1') ? "{}" : ""), // both untagged
+                ("ResourceName", ResourceNames[row.Resource] ?? ""),
+                ("ResourceType", ResourceTypes[row.Resource] ?? ""), ("Tags", tags.Count > 0 ? "{" + string.Join(", ", tags) + "}" : row.Resource.EndsWith('1') ? "{}" : ""), // both untagged
                 ("BillingPeriodStart", Stamp(row.Period)), ("BillingPeriodEnd", Stamp(row.Period.AddMonths(1))),
                 ("ChargePeriodStart", Stamp(row.Day)), ("ChargePeriodEnd", Stamp(row.Day.AddDays(1))),
                 ("BilledCost", Money(row.Costs[0])), ("EffectiveCost", Money(row.Costs[1])), ("ListCost", Money(row.Costs[2])),
@@ -91,6 +108,8 @@ public sealed class CostQueryEnginePropertyTests : IAsyncLifetime
         "RegionId" => row.Region,
         "ChargeCategory" => row.ChargeCategory,
         "ResourceId" => row.Resource,
+        "ResourceName" => ResourceNames[row.Resource],
+        "ResourceType" => ResourceTypes[row.Resource],
         "Tag:team" => row.Team,
         "Tag:env" => row.Env,
         _ => throw new ArgumentOutOfRangeException(nameof(dimension)),

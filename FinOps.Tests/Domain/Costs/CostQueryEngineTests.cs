@@ -102,17 +102,20 @@ public sealed class CostQueryEngineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Query_GroupByResource_IsAnsweredFromLineItems_AndByService_FromTheRollup()
+    public async Task Query_GroupByResource_AndByService_AreAnsweredFromTheRollup_ButBySku_FromLineItems()
     {
         await ImportRandomRowsAsync(50, seed: 3);
         var september = (From: new DateOnly(2024, 9, 1), To: new DateOnly(2024, 10, 1));
 
         var byResource = await _store.Costs.QueryAsync(new CostQuery(september.From, september.To, GroupBy: [Parse("ResourceId")]), CancellationToken.None);
         var byService = await _store.Costs.QueryAsync(new CostQuery(september.From, september.To, GroupBy: [Parse("ServiceName")]), CancellationToken.None);
+        var bySku = await _store.Costs.QueryAsync(new CostQuery(september.From, september.To, GroupBy: [Parse("SkuId")]), CancellationToken.None);
 
-        Assert.False(byResource.AnsweredFromRollup);
+        Assert.True(byResource.AnsweredFromRollup);
         Assert.True(byService.AnsweredFromRollup);
+        Assert.False(bySku.AnsweredFromRollup);
         Assert.Equal(byResource.Totals, byService.Totals);
+        Assert.Equal(byResource.Totals, bySku.Totals);
     }
 
     [Fact]

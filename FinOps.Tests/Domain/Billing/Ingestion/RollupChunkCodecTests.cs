@@ -5,8 +5,8 @@ namespace FinOps.Tests.Domain.Billing.Ingestion;
 
 public sealed class RollupChunkCodecTests
 {
-    private static RollupKey Key(long slice, int day, long tagSet, long service, long currency = 5) =>
-        new(slice, day, tagSet, currency, 7, 0, 9, 0, 11, 12, service, 14, 15, 0, 17, 0);
+    private static RollupKey Key(long slice, int day, long tagSet, long service, long currency = 5, long resource = 0) =>
+        new(slice, day, tagSet, currency, 7, 0, 9, 0, 11, 12, service, 14, 15, 0, 17, 0, resource, resource == 0 ? 0 : resource + 1);
 
     private static RollupSums Sums(long rows, params ExactMoney?[] metrics)
     {
@@ -26,7 +26,7 @@ public sealed class RollupChunkCodecTests
         var negative = ExactMoney.FromDecimal(-0.000000000000000001m);
         var rollup = new Dictionary<RollupKey, RollupSums>
         {
-            [Key(3, 20_100, 0, 40)] = Sums(2, big, negative, null, null),
+            [Key(3, 20_100, 0, 40, resource: 300)] = Sums(2, big, negative, null, null),
             [Key(3, 19_990, 77, 41)] = Sums(1, negative, big, null, null),
             [Key(9, -5, 78, 40, currency: 6)] = Sums(4, big, big, null, null),
         };
@@ -44,6 +44,9 @@ public sealed class RollupChunkCodecTests
         Assert.Equal(5, slice3.Dimensions[0].Constant);
         Assert.False(slice3.Dimensions[7].IsConstant);
         Assert.Equal([41, 40], new[] { slice3.Dimensions[7][0], slice3.Dimensions[7][1] });
+        Assert.Equal(RollupSchema.DimensionColumns.Count, slice3.Dimensions.Length);
+        Assert.Equal([0, 300], new[] { slice3.Dimensions[13][0], slice3.Dimensions[13][1] }); // ResourceId
+        Assert.Equal([0, 301], new[] { slice3.Dimensions[14][0], slice3.Dimensions[14][1] }); // ResourceName
         Assert.Equal([1, 2], slice3.RowCounts);
         Assert.Null(slice3.Nanos[2]);
         Assert.Equal(negative.ToDecimal(), ExactMoney.ToDecimal(slice3.Nanos[0]![0], slice3.Attos[0]![0]));

@@ -122,7 +122,8 @@ public sealed class ExplorerServiceTests : IAsyncLifetime
     public async Task SearchResources_MatchesIdOrName_CaseInsensitive_WithinTheRangeAndFilters_CostliestFirst_AtMost50()
     {
         var csv = new FocusCsv()
-            .Row(Row(12, "5", resource: "i-web-1", resourceName: "frontend"))
+            .Row(Row(12, "5", resource: "i-web-1", resourceName: "web frontend"))             // matches by id and by name: listed once
+            .Row(Row(12, "3", resource: "fn-7", service: "Webhooks"))                       // a service name matching is not a resource match
             .Row(Row(12, "9", resource: "vol-77", resourceName: "Web data disk"))
             .Row(Row(12, "8", resource: "i-web-2", service: "S3", category: "Storage"))  // filtered out by category
             .Row(Row(2, "50", resource: "i-web-old"))                                   // outside the range
