@@ -99,7 +99,7 @@ internal static class ExplorerBenchmark
             $"first query (loads the rollup into memory): {cold.Elapsed.TotalMilliseconds:N0} ms; rollup {entries:N0} entries in {chunks:N0} chunks, {bytes / 1048576.0:N0} MiB"));
 
         var values = new Dictionary<string, string?[]>(StringComparer.Ordinal);
-        foreach (var dimension in new[] { "ServiceName", "ServiceCategory", "RegionId", "SubAccountId", "BillingAccountId", "ProviderName", "ChargeCategory", "Tag:team", "Tag:env", "Tag:app", "Tag:cost-center" })
+        foreach (var dimension in new[] { "ServiceName", "ServiceCategory", "RegionId", "SubAccountId", "BillingAccountId", "ProviderName", "ChargeCategory", "Tag:team", "Tag:env", "Tag:app", "Tag:cost-center", "ResourceId" })
         {
             var all = await engine.QueryAsync(new CostQuery(end.AddMonths(-13), end, GroupBy: [Dimension(dimension)]), CancellationToken.None);
             values[dimension] = all.Rows.Select(r => r.Keys[dimension]).Distinct().OrderBy(v => v, StringComparer.Ordinal).ToArray();
@@ -155,8 +155,61 @@ internal static class ExplorerBenchmark
 
         Console.WriteLine(FormattableString.Invariant(
             $"| **all** | {P(allOurs, 50):N1} | {P(allOurs, 95):N1} | {allOurs.Max():N1} | {P(allDuck, 50):N1} | {P(allDuck, 95):N1} | {allDuck.Max():N1} | {P(allOurs, 95) / P(allDuck, 95):N2} | {(mismatches == 0 ? "all" : $"{mismatches} differ")} |"));
+        await ResourceSearchAsync(provider, duck, end, values["ResourceId"], repeats);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return mismatches == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The filter panel's resource search ("contains", id or name, costliest 50 in the last 30 days): ours through
+    /// ExplorerService, DuckDB with ILIKE over the same rows. Terms are pieces of real resource ids and names.
+    /// </summary>
+    private static async Task ResourceSearchAsync(ServiceProvider provider, DuckDBConnection duck, DateOnly end, string?[] resources, int repeats)
+    {
+        var explorer = provider.GetRequiredService<FinOps.Domain.Costs.Explorer.ExplorerService>();
+        var state = FinOps.Domain.Costs.Explorer.ExplorerState.Default(end) with { From = end.AddDays(-30), To = end };
+        var random = new Random(20261127);
+        var terms = resources.Where(r => r is { Length: > 8 }).OrderBy(_ => random.Next()).Take(10)
+            .Select(r => r!.Substring(random.Next(0, r.Length - 6), random.Next(3, 7))).ToList();
+        var ours = new List<double>();
+        var theirs = new List<double>();
+        var same = 0;
+        foreach (var term in terms)
+        {
+            var found = await explorer.SearchResourcesAsync(state, term, CancellationToken.None);
+            var duckFound = await DuckSearchAsync(duck, state, term);
+            same += found.Select(f => f.Value).Order(StringComparer.Ordinal).SequenceEqual(duckFound.Order(StringComparer.Ordinal)) ? 1 : 0;
+            for (var r = 0; r < repeats; r++)
+            {
+                var watch = Stopwatch.StartNew();
+                await explorer.SearchResourcesAsync(state, term, CancellationToken.None);
+                ours.Add(watch.Elapsed.TotalMilliseconds);
+                watch.Restart();
+                await DuckSearchAsync(duck, state, term);
+                theirs.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        Console.WriteLine(FormattableString.Invariant(
+            $"| resource search, last 30 days, {terms.Count} terms ({string.Join(", ", terms)}) | {P(ours, 50):N1} | {P(ours, 95):N1} | {ours.Max():N1} | {P(theirs, 50):N1} | {P(theirs, 95):N1} | {theirs.Max():N1} | {P(ours, 95) / P(theirs, 95):N2} | {same}/{terms.Count} same resources |"));
+    }
+
+    private static async Task<List<string>> DuckSearchAsync(DuckDBConnection connection, FinOps.Domain.Costs.Explorer.ExplorerState state, string term)
+    {
+        await using var command = connection.CreateCommand();
+        var pattern = Literal("%" + term + "%");
+        command.CommandText = FormattableString.Invariant(
+            $"SELECT ResourceId FROM items WHERE ChargePeriodStart >= TIMESTAMP '{state.From:yyyy-MM-dd}' AND ChargePeriodStart < TIMESTAMP '{state.To:yyyy-MM-dd}' ") +
+            $"AND ResourceId IS NOT NULL AND (ResourceId ILIKE {pattern} OR ResourceName ILIKE {pattern}) GROUP BY ResourceId " +
+            $"ORDER BY abs(sum({state.Metric})) DESC, lower(ResourceId) LIMIT 50";
+        var found = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
     }
 
     private static double P(List<double> samples, int percentile)
@@ -217,6 +270,11 @@ internal static class ExplorerBenchmark
             new("last 90 days, Tag:env and region, by day, cost-center filter", r =>
                 Make(last90, r, ["Tag:env", "RegionId"], Granularity.Day, [new CostFilter(Dimension("Tag:cost-center"), values["Tag:cost-center"].OrderBy(_ => r.Next()).Take(2).ToList())])),
             new("last 12 months, no group-by, by week, 3 filters", r => Make(last12Months, r, [], Granularity.Week, Filters(r, 3, 3))),
+            new("last 30 days, by resource, no period, 0-2 filters", r => Make(last30, r, ["ResourceId"], Granularity.None, Filters(r, 0, 2))),
+            new("last 90 days, one service's resources, by day", r =>
+                Make(last90, r, ["ResourceId"], Granularity.Day, [new CostFilter(Dimension("ServiceName"), [Pick(r, values["ServiceName"])])])),
+            new("13 months, 1-5 resources by service, by day", r => Make(all13Months, r, ["ServiceName"], Granularity.Day,
+                [new CostFilter(Dimension("ResourceId"), values["ResourceId"].OrderBy(_ => r.Next()).Take(r.Next(1, 6)).ToList())])),
         ];
     }
 
@@ -257,6 +315,7 @@ internal static class ExplorerBenchmark
                   CAST(ListCost AS DECIMAL(38,10)) AS ListCost, CAST(ContractedCost AS DECIMAL(38,10)) AS ContractedCost,
                   CAST(replace(ChargePeriodStart, 'Z', '') AS TIMESTAMP) AS ChargePeriodStart,
                   BillingCurrency, BillingAccountId, SubAccountId, ProviderName, ServiceName, ServiceCategory, RegionId, ChargeCategory,
+                  ResourceId, ResourceName,
                   {Tag("team", "tag_team")}, {Tag("env", "tag_env")}, {Tag("app", "tag_app")}, {Tag("cost-center", "tag_cost_center")}
                 FROM read_csv('{Path.Combine(directory, "*.csv")}', header = true, all_varchar = true)
                 """;

@@ -29,6 +29,9 @@ return args switch
     ["query", var directory] => await ExplorerBenchmark.QueryAsync(directory, perClass: 10, repeats: 3),
     ["query", var directory, var perClass, var repeats] => await ExplorerBenchmark.QueryAsync(directory,
         int.Parse(perClass, CultureInfo.InvariantCulture), int.Parse(repeats, CultureInfo.InvariantCulture)),
+    ["lineitems", var directory] => await LineItemPageBenchmark.RunAsync(directory, perClass: 10, runs: 3),
+    ["lineitems", var directory, var perClass, var runs] => await LineItemPageBenchmark.RunAsync(directory,
+        int.Parse(perClass, CultureInfo.InvariantCulture), int.Parse(runs, CultureInfo.InvariantCulture)),
     ["anomalies", .. var rest] => await AnomalyEvaluationCommand.RunAsync(rest),
     ["dashboard", .. var rest] => await FinOps.Benchmarks.DashboardLatencyCommand.RunAsync(rest),
     ["explorer", .. var rest] => await ExplorerBenchmarkCommand.RunAsync(rest),
@@ -39,7 +42,8 @@ return args switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: generate <file.csv> <rows> | ingest <file.csv> | read <file.csv> | anomalies | dashboard [--imports 20] [--loads 10] [--scale 1] | explorer | forecast"
-        + " | generate-explorer <dir> <rows> [<end yyyy-MM-dd>] | ingest-explorer <dir> | query <dir> [<queries per class> <runs per query>]");
+        + " | generate-explorer <dir> <rows> [<end yyyy-MM-dd>] | ingest-explorer <dir> | query <dir> [<queries per class> <runs per query>]"
+        + " | lineitems <dir> [<requests per class> <runs per request>]");
     return 2;
 }
 

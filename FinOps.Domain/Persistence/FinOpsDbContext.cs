@@ -101,8 +101,11 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
         builder.Entity<CostLineItem>(e =>
         {
             e.ToTable(LineItemSchema.Table);
-            // One index only: every index costs each of millions of inserts; line-item queries scan by day range.
+            // Every index costs each of millions of inserts, so two only: by slice (a re-delivery deletes its slice's rows)
+            // and by day, in the line-item list's default order (newest first), which the rollup's per-day row counts
+            // narrow to the days a page needs (decision 014).
             e.HasIndex(x => x.SliceId);
+            e.HasIndex(x => new { x.ChargeDay, x.ChargePeriodStart });
         });
         builder.Entity<RollupChunk>(e =>
         {

@@ -559,6 +559,8 @@ namespace FinOps.Domain.Persistence.Migrations
 
                     b.HasIndex("SliceId");
 
+                    b.HasIndex("ChargeDay", "ChargePeriodStart");
+
                     b.ToTable("LineItems", (string)null);
                 });
 
