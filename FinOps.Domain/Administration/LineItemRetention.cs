@@ -10,6 +10,26 @@ namespace FinOps.Domain.Administration;
 /// </summary>
 public sealed class LineItemRetention(IDbContextFactory<FinOpsDbContext> dbFactory, ApplicationSettingsService settings, AuditLog audit, TimeProvider time)
 {
+    /// <summary>The audit action of a run that deleted line items; its new values hold <c>Before</c>, the cutoff day.</summary>
+    public const string AuditAction = "retention.applied";
+
+    /// <summary>The cutoff recorded in a <see cref="AuditAction"/> entry's new values (null when absent or unreadable).</summary>
+    public static DateOnly? DeletedBefore(string newValuesJson)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(newValuesJson);
+            return document.RootElement.TryGetProperty("Before", out var before)
+                   && DateOnly.TryParseExact(before.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+                ? day
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Applies the retention; returns how many line items were deleted (0 when retention is off).</summary>
     public async Task<int> ApplyAsync(CancellationToken ct)
     {
@@ -25,7 +45,7 @@ public sealed class LineItemRetention(IDbContextFactory<FinOpsDbContext> dbFacto
         var deleted = await db.LineItems.Where(l => l.ChargeDay < cutoff).ExecuteDeleteAsync(ct);
         if (deleted > 0)
         {
-            await audit.WriteAsync("system", "retention.applied", "LineItems", null, null, new { Deleted = deleted, Before = CostQueryEngine.DateFromDay(cutoff) },
+            await audit.WriteAsync("system", AuditAction, "LineItems", null, null, new { Deleted = deleted, Before = CostQueryEngine.DateFromDay(cutoff) },
                 $"Deleted {deleted:N0} line items charged before {CostQueryEngine.DateFromDay(cutoff):yyyy-MM-dd} (daily rollups kept)", ct);
         }
 

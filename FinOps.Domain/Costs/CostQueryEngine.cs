@@ -233,23 +233,7 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
             groups[g] = await AccessorAsync(query.GroupBy[g], snapshot, ct);
         }
 
-        var filters = new List<(RollupAccessor Accessor, HashSet<int> Allowed)>();
-        foreach (var filter in query.Filters)
-        {
-            var allowed = new HashSet<int>();
-            if (filter.Values.Any(string.IsNullOrEmpty))
-            {
-                allowed.Add(0); // empty / untagged
-            }
-
-            var values = filter.Values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
-            foreach (var id in values.Count == 0 ? [] : await dimensions.FindIdsAsync(values, ct))
-            {
-                allowed.Add(checked((int)id));
-            }
-
-            filters.Add((await AccessorAsync(filter.Dimension, snapshot, ct), allowed));
-        }
+        var filters = await RollupFiltersAsync(query, snapshot, ct);
 
         // The first day of each day's bucket (the day itself for Day; unused without granularity).
         var granularity = query.Granularity;
@@ -274,23 +258,7 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
                 continue;
             }
 
-            // Columns that hold one value for the whole chunk are filtered once, not per entry.
-            rowFilters.Clear();
-            var excluded = false;
-            foreach (var (accessor, allowed) in filters)
-            {
-                var column = accessor.ColumnOf(segment);
-                if (column.IsConstant)
-                {
-                    excluded |= !allowed.Contains(column.Constant);
-                }
-                else
-                {
-                    rowFilters.Add((column, allowed));
-                }
-            }
-
-            if (excluded)
+            if (!PrepareRowFilters(filters, segment, rowFilters))
             {
                 continue;
             }
@@ -307,17 +275,7 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
             var currencies = segment.Dimensions[currencyColumn];
             for (var entry = first; entry < end; entry++)
             {
-                var keep = true;
-                foreach (var (column, allowed) in rowFilters)
-                {
-                    if (!allowed.Contains(column[entry]))
-                    {
-                        keep = false;
-                        break;
-                    }
-                }
-
-                if (!keep)
+                if (!Matches(rowFilters, entry))
                 {
                     continue;
                 }
@@ -375,6 +333,111 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
         }
 
         return raw;
+    }
+
+    /// <summary>
+    /// How many line items match <paramref name="query"/>'s range and filters, per day from From (index 0) to To, read
+    /// from the rollup's row counts (exact: every line item is counted in exactly one entry). When
+    /// <paramref name="resourceValueIds"/> is given, only entries whose ResourceId or ResourceName is one of them count
+    /// (the line-item list's resource search). Null when a filter needs a dimension the rollup lacks.
+    /// </summary>
+    internal async Task<long[]?> LineItemCountsByDayAsync(CostQuery query, IReadOnlyCollection<long>? resourceValueIds, CancellationToken ct)
+    {
+        if (!query.Filters.All(f => f.Dimension.InRollup))
+        {
+            return null;
+        }
+
+        var snapshot = await rollup.CurrentAsync(ct);
+        var from = DayNumber(query.From);
+        var to = DayNumber(query.To);
+        var counts = new long[Math.Max(0, to - from)];
+        var filters = await RollupFiltersAsync(query, snapshot, ct);
+        var resourceSet = resourceValueIds?.Select(id => checked((int)id)).ToHashSet();
+        var resourceColumn = RollupColumn("ResourceId");
+        var resourceNameColumn = RollupColumn("ResourceName");
+        var rowFilters = new List<(RollupIdColumn Column, HashSet<int> Allowed)>(filters.Count);
+        foreach (var segment in snapshot.Segments)
+        {
+            if (segment.Count == 0 || segment.MaxDay < from || segment.MinDay >= to || !PrepareRowFilters(filters, segment, rowFilters))
+            {
+                continue;
+            }
+
+            var ids = segment.Dimensions[resourceColumn];
+            var names = segment.Dimensions[resourceNameColumn];
+            var end = segment.FirstOnOrAfter(to);
+            for (var entry = segment.FirstOnOrAfter(from); entry < end; entry++)
+            {
+                if (Matches(rowFilters, entry) && (resourceSet is null || resourceSet.Contains(ids[entry]) || resourceSet.Contains(names[entry])))
+                {
+                    counts[segment.Days[entry] - from] += segment.RowCounts[entry];
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>Each filter's rollup accessor and allowed ids (0 stands for empty / untagged; unknown values match nothing).</summary>
+    private async Task<List<(RollupAccessor Accessor, HashSet<int> Allowed)>> RollupFiltersAsync(CostQuery query, RollupSnapshot snapshot, CancellationToken ct)
+    {
+        var filters = new List<(RollupAccessor Accessor, HashSet<int> Allowed)>();
+        foreach (var filter in query.Filters)
+        {
+            var allowed = new HashSet<int>();
+            if (filter.Values.Any(string.IsNullOrEmpty))
+            {
+                allowed.Add(0); // empty / untagged
+            }
+
+            var values = filter.Values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
+            foreach (var id in values.Count == 0 ? [] : await dimensions.FindIdsAsync(values, ct))
+            {
+                allowed.Add(checked((int)id));
+            }
+
+            filters.Add((await AccessorAsync(filter.Dimension, snapshot, ct), allowed));
+        }
+
+        return filters;
+    }
+
+    /// <summary>
+    /// False when a filter on a column that holds one value for the whole chunk excludes it (decided once, not per
+    /// entry); otherwise fills <paramref name="rowFilters"/> with the filters left to check per entry.
+    /// </summary>
+    private static bool PrepareRowFilters(List<(RollupAccessor Accessor, HashSet<int> Allowed)> filters, RollupSegment segment,
+        List<(RollupIdColumn Column, HashSet<int> Allowed)> rowFilters)
+    {
+        rowFilters.Clear();
+        foreach (var (accessor, allowed) in filters)
+        {
+            var column = accessor.ColumnOf(segment);
+            if (!column.IsConstant)
+            {
+                rowFilters.Add((column, allowed));
+            }
+            else if (!allowed.Contains(column.Constant))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Matches(List<(RollupIdColumn Column, HashSet<int> Allowed)> rowFilters, int entry)
+    {
+        foreach (var (column, allowed) in rowFilters)
+        {
+            if (!allowed.Contains(column[entry]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private async Task<RollupAccessor> AccessorAsync(CostDimension dimension, RollupSnapshot snapshot, CancellationToken ct)

@@ -14,10 +14,11 @@ namespace FinOps.Domain.Costs.LineItems;
 /// tags and untagged included), an optional resource search, sorted on the server by any column, one page at a time
 /// (<see cref="GetPageAsync"/>) or every matching row streamed in order (<see cref="StreamAsync"/>, for exports).
 /// Rows are decoded back to the values of the source file: exact money, UTC timestamps, strings, tags, x_ columns.
-/// Counting stops at a limit (at least <see cref="CountLimit"/>), so a page over millions of rows does not pay for a
-/// full count: the page then says "at least N".
+/// The total is exact and costs no scan when the rollup can count the rows (every filter is on a rollup dimension,
+/// decision 014), which also tells which days the page's rows are on; otherwise counting stops at a limit (at least
+/// <see cref="CountLimit"/>), so a page over millions of rows does not pay for a full count: the page then says "at least N".
 /// </summary>
-public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFactory, DimensionCache dimensions)
+public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFactory, DimensionCache dimensions, CostQueryEngine engine)
 {
     /// <summary>Counting stops past this many rows (or further when the page asked for lies beyond it).</summary>
     public const int CountLimit = 10_000;
@@ -37,26 +38,37 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
         var where = await LineItemSql.WhereAsync(request, dimensions, parameters, ct);
         var (join, orderBy) = LineItemSql.Order(request.Sort);
         var offset = (long)request.PageIndex * request.PageSize;
-        var countLimit = Math.Max(CountLimit, offset + 10L * request.PageSize);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
 
+        var perDay = await CountsByDayAsync(request, connection, where, parameters, ct);
         long count;
-        await using (var command = connection.CreateCommand())
+        var capped = false;
+        var pageWhere = where;
+        if (perDay is not null)
         {
+            count = perDay.Sum();
+            pageWhere += PageDays(request, perDay, offset + request.PageSize, parameters);
+        }
+        else
+        {
+            var countLimit = Math.Max(CountLimit, offset + 10L * request.PageSize);
+            await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM {LineItemSchema.Table} t WHERE {where} LIMIT @countLimit)";
             command.Parameters.AddRange(Clone(parameters));
             command.Parameters.Add(new SqliteParameter("@countLimit", countLimit + 1));
             count = Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            capped = count > countLimit;
+            count = Math.Min(count, countLimit);
         }
 
         var rows = new List<LineItemRow>(request.PageSize);
         if (offset < count)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {SelectList} FROM {LineItemSchema.Table} t{join} WHERE {where} ORDER BY {orderBy} LIMIT @limit OFFSET @offset";
+            command.CommandText = $"SELECT {SelectList} FROM {LineItemSchema.Table} t{join} WHERE {pageWhere} ORDER BY {orderBy} LIMIT @limit OFFSET @offset";
             command.Parameters.AddRange(Clone(parameters));
             command.Parameters.Add(new SqliteParameter("@limit", request.PageSize));
             command.Parameters.Add(new SqliteParameter("@offset", offset));
@@ -68,8 +80,120 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
             }
         }
 
-        var capped = count > countLimit;
-        return new LineItemPage(rows, request.PageIndex, request.PageSize, capped ? countLimit : count, capped);
+        return new LineItemPage(rows, request.PageIndex, request.PageSize, count, capped);
+    }
+
+    /// <summary>
+    /// How many rows match, per day of the range, or null when the rollup cannot tell (a filter on a dimension it
+    /// lacks). Days the rollup covers are counted from its row counts (decision 014); days before the line items that
+    /// retention deleted (its audited cutoff) are counted in SQL, since the rollup still holds them.
+    /// </summary>
+    private async Task<long[]?> CountsByDayAsync(LineItemRequest request, DbConnection connection, string where, List<SqliteParameter> parameters, CancellationToken ct)
+    {
+        var query = request.Query;
+        List<long>? resourceValueIds = null;
+        if (!string.IsNullOrWhiteSpace(request.ResourceSearch))
+        {
+            resourceValueIds = [];
+            await using var search = connection.CreateCommand();
+            search.CommandText = $"SELECT Id FROM DimensionValues WHERE Value LIKE @resource ESCAPE '\\'";
+            search.Parameters.Add(new SqliteParameter("@resource", parameters.Single(p => p.ParameterName == "@resource").Value));
+            await using var reader = await search.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                resourceValueIds.Add(reader.GetInt64(0));
+            }
+        }
+
+        var counts = await engine.LineItemCountsByDayAsync(query, resourceValueIds, ct);
+        if (counts is null)
+        {
+            return null;
+        }
+
+        var from = CostQueryEngine.DayNumber(query.From);
+        var deletedBefore = await RetentionCutoffAsync(connection, ct);
+        if (deletedBefore is { } cutoff && cutoff > from)
+        {
+            var recounted = Math.Min(cutoff - from, counts.Length);
+            Array.Clear(counts, 0, recounted);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT t.ChargeDay, COUNT(*) FROM {LineItemSchema.Table} t WHERE {where} AND t.ChargeDay < @retainedFrom GROUP BY t.ChargeDay";
+            command.Parameters.AddRange(Clone(parameters));
+            command.Parameters.Add(new SqliteParameter("@retainedFrom", cutoff));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                counts[reader.GetInt32(0) - from] = reader.GetInt64(1);
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>The latest day before which retention deleted line items (their rollup entries stay), if it ever did.</summary>
+    private static async Task<int?> RetentionCutoffAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT NewValues FROM AuditEntries WHERE EntityType = 'LineItems' AND Action = @action";
+        command.Parameters.Add(new SqliteParameter("@action", Administration.LineItemRetention.AuditAction));
+        int? latest = null;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            if (!reader.IsDBNull(0) && Administration.LineItemRetention.DeletedBefore(reader.GetString(0)) is { } before)
+            {
+                var day = CostQueryEngine.DayNumber(before);
+                latest = latest is null ? day : Math.Max(latest.Value, day);
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>
+    /// Narrows the page query to the days that hold the first <paramref name="needed"/> rows of the order: for the
+    /// default order (by charge time) the newest (or oldest) days whose counts reach it; for any other order the first
+    /// to the last day with a match. Empty when nothing can be left out.
+    /// </summary>
+    private static string PageDays(LineItemRequest request, long[] perDay, long needed, List<SqliteParameter> parameters)
+    {
+        var from = CostQueryEngine.DayNumber(request.Query.From);
+        var first = Array.FindIndex(perDay, c => c > 0);
+        if (first < 0)
+        {
+            return "";
+        }
+
+        var last = Array.FindLastIndex(perDay, c => c > 0);
+        if (request.Sort.Column.Name == FocusColumns.ChargePeriodStart.Name)
+        {
+            long seen = 0;
+            if (request.Sort.Descending)
+            {
+                while (last > first && seen + perDay[last] < needed)
+                {
+                    seen += perDay[last--];
+                }
+
+                first = last;
+                last = Array.FindLastIndex(perDay, c => c > 0);
+            }
+            else
+            {
+                var day = first;
+                while (day < last && seen + perDay[day] < needed)
+                {
+                    seen += perDay[day++];
+                }
+
+                last = day;
+            }
+        }
+
+        parameters.Add(new SqliteParameter("@pageFrom", from + first));
+        parameters.Add(new SqliteParameter("@pageTo", from + last + 1));
+        return " AND t.ChargeDay >= @pageFrom AND t.ChargeDay < @pageTo";
     }
 
     /// <summary>

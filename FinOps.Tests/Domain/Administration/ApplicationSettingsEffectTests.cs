@@ -51,6 +51,11 @@ public sealed class ApplicationSettingsEffectTests : IAsyncLifetime
         var byService = await _store.Costs.QueryAsync(new CostQuery(range.From, range.To, GroupBy: [CostDimension.ForColumn("ServiceName")]), CancellationToken.None);
         Assert.Equal(7m, bySku.Totals.Single().Cost); // line items (SkuId is not in the rollup): August is gone
         Assert.Equal(12m, byService.Totals.Single().Cost); // rollups: August is kept
+        var listed = await _store.Get<FinOps.Domain.Costs.LineItems.LineItemQueryService>().GetPageAsync(
+            new FinOps.Domain.Costs.LineItems.LineItemRequest(new CostQuery(range.From, range.To)), CancellationToken.None);
+        Assert.Equal(1, listed.TotalCount); // counted in SQL before the cutoff, not from the rollup that still holds August
+        Assert.False(listed.TotalIsLowerBound);
+        Assert.Equal(7m, Assert.Single(listed.Rows)["BilledCost"]);
         await using var db = await _store.NewDbAsync();
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "retention.applied"));
     }
