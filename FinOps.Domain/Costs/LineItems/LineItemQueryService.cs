@@ -68,7 +68,11 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
         if (offset < count)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {SelectList} FROM {LineItemSchema.Table} t{join} WHERE {pageWhere} ORDER BY {orderBy} LIMIT @limit OFFSET @offset";
+            // Two steps: the page's row ids first (the sorter then carries an id, not some 70 columns, for every
+            // candidate row), then those rows' columns.
+            command.CommandText = $"SELECT {SelectList} FROM {LineItemSchema.Table} t{join} WHERE t.Id IN " +
+                                  $"(SELECT t.Id FROM {LineItemSchema.Table} t{join} WHERE {pageWhere} ORDER BY {orderBy} LIMIT @limit OFFSET @offset) " +
+                                  $"ORDER BY {orderBy}";
             command.Parameters.AddRange(Clone(parameters));
             command.Parameters.Add(new SqliteParameter("@limit", request.PageSize));
             command.Parameters.Add(new SqliteParameter("@offset", offset));
