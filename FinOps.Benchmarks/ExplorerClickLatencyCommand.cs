@@ -193,7 +193,7 @@ public static class ExplorerClickLatencyCommand
                     {
                         var file = Path.Combine(screenshots, FormattableString.Invariant($"{step + 1:D2}-{Slug(interaction.Name)}.png"));
                         await page.ScreenshotAsync(new() { Path = file });
-                        Console.WriteLine(FormattableString.Invariant($"  {step + 1}. {interaction.Name}: {measurement.ToPaint:N0} ms, screen showed {measurement.Snapshot}"));
+                        Console.WriteLine(FormattableString.Invariant($"  {step + 1}. {interaction.Name}: {measurement.ToPaint:N0} ms; the screen showed {Describe(measurement.Snapshot)}"));
                     }
                 }
             }
@@ -226,6 +226,16 @@ public static class ExplorerClickLatencyCommand
                 Console.Error.WriteLine($"could not delete {dataDirectory}");
             }
         }
+    }
+
+    /// <summary>What the page showed when the measurement ended: its address, total, breadcrumb and first table row.</summary>
+    private static string Describe(JsonElement snapshot)
+    {
+        string? Text(string name) => snapshot.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? string.Join(' ', value.GetString()!.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries))
+            : null;
+        var url = Text("url") is { } address ? Uri.UnescapeDataString(new Uri(address).PathAndQuery) : "?";
+        return $"{url} | total {Text("total")} | {Text("breadcrumb")}" + (Text("firstRow") is { } row ? $" | first row: {row}" : "");
     }
 
     private static string Row(string name, List<double> toPaint, List<double> toDom) => FormattableString.Invariant(
