@@ -167,8 +167,21 @@ internal static class BrowserBenchmarkApp
     public static string Summary(List<double> values) => FormattableString.Invariant(
         $"p50 {Percentile(values, 0.5):N0} ms, p95 {Percentile(values, 0.95):N0} ms, min {values.Min():N0} ms, max {values.Max():N0} ms (n={values.Count})");
 
-    public static int IntOption(string[] args, string name, int fallback) =>
-        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+    /// <summary>The whole number after <paramref name="name"/>, or <paramref name="fallback"/> without it.</summary>
+    /// <exception cref="FormatException">The option is given without a whole number after it.</exception>
+    public static int IntOption(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        if (index < 0)
+        {
+            return fallback;
+        }
+
+        var text = index + 1 < args.Length ? args[index + 1] : null;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException($"{name} must be followed by a whole number, got '{text}'");
+    }
 
     public static int FreePort()
     {

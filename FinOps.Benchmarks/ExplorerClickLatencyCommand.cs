@@ -115,7 +115,17 @@ public static class ExplorerClickLatencyCommand
             return 2;
         }
 
-        var runs = BrowserBenchmarkApp.IntOption(args, "--runs", 10);
+        int runs;
+        try
+        {
+            runs = BrowserBenchmarkApp.IntOption(args, "--runs", 10);
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+
         if (runs < 1)
         {
             Console.Error.WriteLine($"--runs must be at least 1, got {runs}");
@@ -136,7 +146,14 @@ public static class ExplorerClickLatencyCommand
         }
 
         var end = DateOnly.ParseExact(File.ReadAllText(endFile).Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var screenshots = args.SkipWhile(a => a != "--screenshots").Skip(1).FirstOrDefault() ?? Path.Combine(directory, "explorer-clicks");
+        var screenshotsAt = Array.IndexOf(args, "--screenshots");
+        if (screenshotsAt >= 0 && (screenshotsAt + 1 >= args.Length || args[screenshotsAt + 1].StartsWith("--", StringComparison.Ordinal)))
+        {
+            Console.Error.WriteLine("--screenshots must be followed by a folder");
+            return 2;
+        }
+
+        var screenshots = screenshotsAt >= 0 ? args[screenshotsAt + 1] : Path.Combine(directory, "explorer-clicks");
         Directory.CreateDirectory(screenshots);
 
         // The last 30 days of the data by provider, per day (the explorer's default range and granularity), as a shared link.
