@@ -183,7 +183,9 @@ public static class ExplorerClickLatencyCommand
             var state = await BrowserBenchmarkApp.SignInAsync(browser, baseAddress);
             await using var context = await browser.NewContextAsync(new()
             {
-                BaseURL = baseAddress.ToString(), StorageState = state, ViewportSize = new() { Width = 1920, Height = 1080 },
+                BaseURL = baseAddress.ToString(),
+                StorageState = state,
+                ViewportSize = new() { Width = 1920, Height = 1080 },
             });
             await context.AddInitScriptAsync(Instrumentation);
             var page = await context.NewPageAsync();
