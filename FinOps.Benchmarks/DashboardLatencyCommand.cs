@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -22,53 +20,39 @@ namespace FinOps.Benchmarks;
 /// </summary>
 public static class DashboardLatencyCommand
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-    private const string AdminEmail = "bench-admin@finops.test";
-    private const string Password = "Bench-Password-2026!";
-    private const string Token = "benchmark-bootstrap-token";
-
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-    ];
-
     public static async Task<int> RunAsync(string[] args)
     {
-        var imports = IntOption(args, "--imports", 20);
-        var loads = IntOption(args, "--loads", 10);
+        var imports = BrowserBenchmarkApp.IntOption(args, "--imports", 20);
+        var loads = BrowserBenchmarkApp.IntOption(args, "--loads", 10);
         var scale = args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault() ?? "1";
-        if (!File.Exists(ChromiumPath))
+        if (BrowserBenchmarkApp.FindAppOrExplain() is not { } appDll)
         {
-            Console.Error.WriteLine($"{ChromiumPath} is missing (apt-get install -y chromium)");
-            return 2;
-        }
-
-        var appDll = Path.Combine(RepositoryRoot(), "FinOps.Web", "bin", "Release", "net10.0", "FinOps.Web.dll");
-        if (!File.Exists(appDll))
-        {
-            Console.Error.WriteLine($"{appDll} is missing: dotnet build FinOps.sln -c Release");
             return 2;
         }
 
         var dataDirectory = Path.Combine(Path.GetTempPath(), "finops-bench-dashboard-" + Guid.NewGuid().ToString("N")[..8]);
-        var port = FreePort();
+        var port = BrowserBenchmarkApp.FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        using var app = StartApp(appDll, dataDirectory, port, scale);
+        using var app = BrowserBenchmarkApp.StartApp(appDll, dataDirectory, port, new Dictionary<string, string>
+        {
+            ["FinOps__Demo__Enabled"] = "true",
+            ["FinOps__Demo__Scale"] = scale,
+            ["FinOps__Demo__LiveFeed__Enabled"] = "false",
+        });
         try
         {
             using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BrowserBenchmarkApp.Token);
             var loadClock = Stopwatch.StartNew();
-            await WaitUntilHealthyAsync(http, app);
+            await BrowserBenchmarkApp.WaitUntilHealthyAsync(http, app);
             var demoImports = await WaitForIdleLedgerAsync(http, TimeSpan.FromMinutes(10));
             Console.WriteLine(FormattableString.Invariant($"demo data (scale {scale}): {demoImports} imports loaded in {loadClock.Elapsed.TotalSeconds:N0} s"));
             // Let the anomaly detection that follows the demo load finish, so it does not overlap the measurements.
             await Task.Delay(TimeSpan.FromSeconds(20));
 
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
-            var state = await SignInAsync(browser, baseAddress);
+            await using var browser = await BrowserBenchmarkApp.LaunchChromiumAsync(playwright);
+            var state = await BrowserBenchmarkApp.SignInAsync(browser, baseAddress);
 
             await MeasureFirstRenderAsync(browser, baseAddress, state, loads);
             await MeasureLiveLatencyAsync(browser, baseAddress, state, http, imports);
@@ -76,12 +60,7 @@ public static class DashboardLatencyCommand
         }
         finally
         {
-            if (!app.HasExited)
-            {
-                app.Kill(entireProcessTree: true);
-                await app.WaitForExitAsync();
-            }
-
+            await BrowserBenchmarkApp.StopAppAsync(app);
             try
             {
                 Directory.Delete(dataDirectory, recursive: true);
@@ -129,9 +108,9 @@ public static class DashboardLatencyCommand
         }
 
         Console.WriteLine(FormattableString.Invariant($"first render over {loads} loads (after one warm-up), 1920x1080:"));
-        Console.WriteLine($"  KPIs on screen:              {Summary(kpis)}");
-        Console.WriteLine($"  circuit connected:           {Summary(circuits)}");
-        Console.WriteLine($"  interactive, chart drawn:    {Summary(interactive)}");
+        Console.WriteLine($"  KPIs on screen:              {BrowserBenchmarkApp.Summary(kpis)}");
+        Console.WriteLine($"  circuit connected:           {BrowserBenchmarkApp.Summary(circuits)}");
+        Console.WriteLine($"  interactive, chart drawn:    {BrowserBenchmarkApp.Summary(interactive)}");
     }
 
     private static async Task MeasureLiveLatencyAsync(IBrowser browser, Uri baseAddress, string state, HttpClient http, int imports)
@@ -173,14 +152,7 @@ public static class DashboardLatencyCommand
         }
 
         Console.WriteLine(FormattableString.Invariant($"live latency over {imports} imports (commit -> month-to-date KPI changed in the DOM):"));
-        Console.WriteLine($"  {Summary(latencies)}");
-    }
-
-    private static string Summary(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        double Percentile(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-        return FormattableString.Invariant($"p50 {Percentile(0.5):N0} ms, p95 {Percentile(0.95):N0} ms, min {sorted[0]:N0} ms, max {sorted[^1]:N0} ms (n={sorted.Count})");
+        Console.WriteLine($"  {BrowserBenchmarkApp.Summary(latencies)}");
     }
 
     /// <summary>One usage row today in a new billing account (a new slice: nothing is replaced, month to date grows).</summary>
@@ -220,25 +192,6 @@ public static class DashboardLatencyCommand
         throw new TimeoutException($"import {location} did not finish");
     }
 
-    private static async Task<string> SignInAsync(IBrowser browser, Uri baseAddress)
-    {
-        await using var context = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString() });
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                Console.Error.WriteLine($"browser {message.Type}: {message.Text}");
-            }
-        };
-        await page.GotoAsync("/account/login");
-        await page.Locator("#email").FillAsync(AdminEmail);
-        await page.Locator("#password").FillAsync(Password);
-        await page.Locator("[data-testid=login-submit]").ClickAsync();
-        await page.Locator(".mud-layout[data-circuit-ready='true']").WaitForAsync(new() { Timeout = 60_000 });
-        return await context.StorageStateAsync();
-    }
-
     private static async Task<int> WaitForIdleLedgerAsync(HttpClient http, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
@@ -261,97 +214,5 @@ public static class DashboardLatencyCommand
         }
 
         throw new TimeoutException("the demo data did not finish loading");
-    }
-
-    private static Process StartApp(string appDll, string dataDirectory, int port, string scale)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(appDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(appDll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.Environment["FinOps__DataDirectory"] = dataDirectory;
-        start.Environment["FinOps__Demo__Enabled"] = "true";
-        start.Environment["FinOps__Demo__Scale"] = scale;
-        start.Environment["FinOps__Demo__LiveFeed__Enabled"] = "false";
-        start.Environment["FinOps__Admin__Email"] = AdminEmail;
-        start.Environment["FinOps__Admin__Password"] = Password;
-        start.Environment["FinOps__Api__BootstrapToken"] = Token;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Logging__LogLevel__Default"] = Environment.GetEnvironmentVariable("FINOPS_BENCH_APP_LOG_LEVEL") ?? "Warning";
-        start.Environment.Remove("ASPNETCORE_URLS");
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the app");
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null && Environment.GetEnvironmentVariable("FINOPS_BENCH_APP_LOG_LEVEL") is not null)
-            {
-                Console.Error.WriteLine("app: " + e.Data);
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                Console.Error.WriteLine("app: " + e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitUntilHealthyAsync(HttpClient http, Process app)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            if (app.HasExited)
-            {
-                throw new InvalidOperationException($"the app exited with code {app.ExitCode}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("/health did not answer");
-    }
-
-    private static int IntOption(string[] args, string name, int fallback) =>
-        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FinOps.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("FinOps.sln not found above " + AppContext.BaseDirectory);
     }
 }

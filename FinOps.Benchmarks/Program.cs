@@ -17,6 +17,7 @@ using Microsoft.Extensions.Logging;
 //   dotnet run -c Release --project FinOps.Benchmarks -- generate-explorer <dir> <rows> [<end yyyy-MM-dd>]
 //   dotnet run -c Release --project FinOps.Benchmarks -- ingest-explorer <dir>
 //   dotnet run -c Release --project FinOps.Benchmarks -- query <dir> [<queries per class> <runs per query>]
+//   dotnet run -c Release --project FinOps.Benchmarks -- explorer-clicks <dir> [--runs 10] [--screenshots <folder>]
 // "ingest" runs in its own process so that its peak memory is the ingest's alone.
 return args switch
 {
@@ -33,6 +34,7 @@ return args switch
     ["lineitems", var directory, var perClass, var runs] => await LineItemPageBenchmark.RunAsync(directory,
         int.Parse(perClass, CultureInfo.InvariantCulture), int.Parse(runs, CultureInfo.InvariantCulture)),
     ["anomalies", .. var rest] => await AnomalyEvaluationCommand.RunAsync(rest),
+    ["explorer-clicks", .. var rest] => await ExplorerClickLatencyCommand.RunAsync(rest),
     ["dashboard", .. var rest] => await FinOps.Benchmarks.DashboardLatencyCommand.RunAsync(rest),
     ["explorer", .. var rest] => await ExplorerBenchmarkCommand.RunAsync(rest),
     ["forecast", .. var rest] => await ForecastEvaluationCommand.RunAsync(rest),
@@ -43,7 +45,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: generate <file.csv> <rows> | ingest <file.csv> | read <file.csv> | anomalies | dashboard [--imports 20] [--loads 10] [--scale 1] | explorer | forecast"
         + " | generate-explorer <dir> <rows> [<end yyyy-MM-dd>] | ingest-explorer <dir> | query <dir> [<queries per class> <runs per query>]"
-        + " | lineitems <dir> [<requests per class> <runs per request>]");
+        + " | lineitems <dir> [<requests per class> <runs per request>] | explorer-clicks <dir> [--runs 10] [--screenshots <folder>]");
     return 2;
 }
 

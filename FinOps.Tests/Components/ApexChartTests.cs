@@ -64,6 +64,28 @@ public sealed class ApexChartTests : BunitTestBase
     }
 
     [Fact]
+    public void ChartElement_CarriesTheVersionOfItsOptions_AndEachDrawingCallNamesTheVersionItDraws()
+    {
+        var cut = Render<ApexChart>(p => p.Add(c => c.Options, CostByService()));
+        string Version() => cut.Find("div.finops-chart").GetAttribute("data-chart-version")!;
+
+        var first = Version();
+        Assert.Matches("^[0-9a-f]{16}$", first);
+        Assert.Equal(first, _module.VerifyInvoke("render").Arguments[3]);
+
+        cut.Render(p => p.Add(c => c.Options, CostByService(computeInMarch: 999.99m)));
+
+        var second = Version();
+        Assert.NotEqual(first, second);
+        Assert.Equal(second, _module.VerifyInvoke("update").Arguments[2]);
+
+        cut.Render(p => p.Add(c => c.Options, CostByService(computeInMarch: 999.99m)));
+
+        Assert.Equal(second, Version()); // the same options in a new instance: same version, nothing to draw
+        _module.VerifyInvoke("update", calledTimes: 1);
+    }
+
+    [Fact]
     public void EqualOptionsInNewInstance_DoNotCallUpdate()
     {
         var cut = Render<ApexChart>(p => p.Add(c => c.Options, CostByService()));

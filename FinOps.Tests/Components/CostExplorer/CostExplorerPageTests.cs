@@ -106,6 +106,30 @@ public sealed class CostExplorerPageTests : PageTestContext
     }
 
     [Fact]
+    public async Task RenderedUrl_NamesTheAddressWhoseAnswerIsOnScreen_AndFollowsEachChange()
+    {
+        await ImportCostsAsync();
+        var cut = await OpenAsync("?preset=last-30-days&groupBy=ServiceName&granularity=Day");
+        string? RenderedUrl() => cut.Find(".explorer-body").GetAttribute("data-rendered-url");
+
+        Assert.Equal(Navigation.Uri, RenderedUrl());
+        var deepLink = Navigation.Uri;
+
+        cut.Find("[data-testid='granularity'] .mud-toggle-item:nth-child(3)").Click(); // Month: a new question
+
+        Assert.NotEqual(deepLink, Navigation.Uri);
+        cut.WaitForAssertion(() => Assert.Equal(Navigation.Uri, RenderedUrl()));
+        Assert.Contains("Cost per month", cut.Find("[data-testid='time-chart']").TextContent);
+
+        var monthly = Navigation.Uri;
+        Navigation.NavigateTo(ExplorerUrl.ToUrl(UrlState() with { View = ExplorerView.Table }), replace: true); // the same answer in another view
+
+        Assert.NotEqual(monthly, Navigation.Uri);
+        cut.WaitForAssertion(() => Assert.Equal(Navigation.Uri, RenderedUrl()));
+        Assert.NotEmpty(cut.FindAll("[data-testid='table']"));
+    }
+
+    [Fact]
     public async Task LineItemView_ListsTheRowsOfTheQuestion_AndItsSortAndSearchLiveInTheUrl()
     {
         await ImportCostsAsync();

@@ -39,6 +39,7 @@ public partial class CostExplorerPage : IDisposable
     private string _moneyFormat = "N2";
     private DateOnly _today;
     private IReadOnlyList<string> _tagKeys = [];
+    private string? _syncedUri;
     private CancellationTokenSource? _loadCancellation;
     private LiveRefresh? _live;
     private bool _disposed;
@@ -56,6 +57,9 @@ public partial class CostExplorerPage : IDisposable
     [Inject] public required IJSRuntime JS { get; init; }
 
     private string? Currency => _answer?.SelectCurrency(_state?.Currency);
+
+    /// <summary>The address (as the browser shows it) whose answer is on screen; null while a newer answer is loading.</summary>
+    private string? RenderedUrl => _loading ? null : _syncedUri;
 
     private string MetricLabel => _state is null ? "" : MetricName(_state.Metric);
 
@@ -108,6 +112,7 @@ public partial class CostExplorerPage : IDisposable
         }
 
         _today = await Overview.TodayAsync(CancellationToken.None);
+        _syncedUri = Navigation.Uri; // no await until LoadAsync has set _loading (or BuildViews has built this URL's view)
         var parsed = ExplorerUrl.Parse(uri.Query, _today);
         _issues = parsed.Issues;
         _state = parsed.State;

@@ -83,8 +83,15 @@ async function create(entry) {
   await entry.chart.render();
 }
 
+// Tells the page which options are on screen: `version` is the element's data-chart-version when they were sent.
+function markDrawn(entry, version) {
+  if (version) {
+    entry.element.dataset.chartDrawn = version;
+  }
+}
+
 /** Draws a chart in `element`; returns the id to pass to `update` and `destroy`. */
-export async function render(element, optionsJson, dotNetRef) {
+export async function render(element, optionsJson, dotNetRef, version) {
   const id = `finops-chart-${++nextId}`;
   const entry = { element, dotNetRef, spec: JSON.parse(optionsJson), chart: null };
   charts.set(id, entry);
@@ -95,11 +102,12 @@ export async function render(element, optionsJson, dotNetRef) {
     entry.chart?.destroy();
     throw error;
   }
+  markDrawn(entry, version);
   return id;
 }
 
 /** Applies new options: only the data when nothing else changed, the whole chart when its type changed. */
-export async function update(id, optionsJson) {
+export async function update(id, optionsJson, version) {
   const entry = charts.get(id);
   if (!entry?.chart) {
     return;
@@ -115,6 +123,7 @@ export async function update(id, optionsJson) {
   } else {
     await entry.chart.updateOptions(toApexOptions(entry.spec, entry), true, true);
   }
+  markDrawn(entry, version);
 }
 
 /** Removes the chart and its listeners. */

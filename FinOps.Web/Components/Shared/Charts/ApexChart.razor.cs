@@ -10,7 +10,10 @@ namespace FinOps.Web.Components.Shared.Charts;
 /// <summary>
 /// An ApexCharts chart. Renders once the circuit is up (ApexCharts needs the browser), updates in place when
 /// <see cref="Options"/> change, and reports clicks on data points through <see cref="OnPointClick"/>.
-/// Sets <c>data-chart-ready="true"</c> on its element once the chart is drawn.
+/// Sets <c>data-chart-ready="true"</c> on its element once the chart is drawn. The element also carries
+/// <c>data-chart-version</c> (a short hash of the options it was given last); apexchart.js copies it to
+/// <c>data-chart-drawn</c> once ApexCharts has finished drawing those options, so a page (or a benchmark) can see when
+/// the chart on screen shows the data the page rendered.
 /// </summary>
 public sealed partial class ApexChart : IAsyncDisposable
 {
@@ -50,6 +53,9 @@ public sealed partial class ApexChart : IAsyncDisposable
     /// <summary>The app's light/dark mode, used when <see cref="ApexChartOptions.ThemeMode"/> is null.</summary>
     [CascadingParameter] public ThemeState? AppTheme { get; set; }
 
+    /// <summary>The options' hash, shortened: enough to tell one drawing from the next.</summary>
+    private string Version => Convert.ToHexStringLower(_hash.AsSpan(0, Math.Min(_hash.Length, 8)));
+
     private string CssClass => string.IsNullOrWhiteSpace(Class) ? "finops-chart" : $"finops-chart {Class}";
 
     protected override void OnParametersSet()
@@ -73,13 +79,13 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     private async Task DrawAsync()
     {
-        var (json, hash, options) = (_json, _hash, _pendingOptions);
+        var (json, hash, options, version) = (_json, _hash, _pendingOptions, Version);
         _drawing = true;
         try
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
             _dotNetRef = DotNetObjectReference.Create(this);
-            _chartId = await _module.InvokeAsync<string>("render", _element, json, _dotNetRef);
+            _chartId = await _module.InvokeAsync<string>("render", _element, json, _dotNetRef, version);
             (_drawnHash, _drawnOptions) = (hash, options);
         }
         catch (JSException e)
@@ -110,11 +116,11 @@ public sealed partial class ApexChart : IAsyncDisposable
             return;
         }
 
-        var (json, hash, options) = (_json, _hash, _pendingOptions);
+        var (json, hash, options, version) = (_json, _hash, _pendingOptions, Version);
         (_drawnHash, _drawnOptions) = (hash, options);
         try
         {
-            await _module.InvokeVoidAsync("update", _chartId, json);
+            await _module.InvokeVoidAsync("update", _chartId, json, version);
         }
         catch (JSException e)
         {
