@@ -10,7 +10,8 @@ public sealed record ExplorerChartModel(ApexChartOptions Options, IReadOnlyList<
 /// <summary>
 /// Turns the Cost Explorer's answer (one currency) into chart options: costs over time stacked per group (top
 /// <see cref="ExplorerTopGroups.DefaultTop"/> and "Other"), as bars or areas; per group as bars when there is no time
-/// axis (granularity None), with the previous period beside it when comparing; and the breakdown donut.
+/// axis (granularity None), with the previous period beside it when comparing; and the breakdown donut. They do not
+/// animate: an analyst's click should show its answer at once, not bars rising for most of a second.
 /// </summary>
 public static class ExplorerCharts
 {
@@ -38,6 +39,7 @@ public static class ExplorerCharts
                 Colors = Palette(series.Count(s => !s.IsOther)),
                 ValueFormat = ValueFormat.Money(answer.Currency),
                 Height = height,
+                Animate = false,
             },
             [.. series.Select(s => s.Group)]);
     }
@@ -61,6 +63,7 @@ public static class ExplorerCharts
                 Categories = categories,
                 ValueFormat = ValueFormat.Money(answer.Currency),
                 Height = height,
+                Animate = false,
                 ShowLegend = state.Compare,
             },
             [.. slices.Select(s => s.Group)]);
@@ -79,6 +82,7 @@ public static class ExplorerCharts
                 Colors = [.. Palette(slices.Count(s => !s.IsOther)), .. slices.Where(s => s.IsOther).Select(_ => OtherColor)],
                 ValueFormat = ValueFormat.Money(answer.Currency),
                 Height = height,
+                Animate = false,
                 ShowLegend = false,
             },
             [.. slices.Select(s => s.Group)]);
