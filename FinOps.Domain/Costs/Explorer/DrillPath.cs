@@ -42,8 +42,12 @@ public static class DrillPath
         return (drilled with { GroupBy = [next] }).WithQueryChanged();
     }
 
-    /// <summary>The breadcrumb of <paramref name="state"/>, from "All costs" to the current view (at least one step).</summary>
-    public static IReadOnlyList<DrillStep> Steps(ExplorerState state, string rootLabel = "All costs")
+    /// <summary>
+    /// The breadcrumb of <paramref name="state"/>, from its root to the current view (at least one step). The root is
+    /// "All costs" when no other filter applies; otherwise it names them ("Provider: AWS", "Region: 3 values + 1 more
+    /// filter"), so a view regrouped after a drill never claims to show everything.
+    /// </summary>
+    public static IReadOnlyList<DrillStep> Steps(ExplorerState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var chain = new List<CostFilter>(); // drilled filters, deepest first
@@ -65,6 +69,7 @@ public static class DrillPath
         }
 
         chain.Reverse(); // shallowest first
+        var rootLabel = RootLabel(remaining);
         var steps = new List<DrillStep>();
         for (var depth = 0; depth <= chain.Count; depth++)
         {
@@ -82,5 +87,25 @@ public static class DrillPath
         }
 
         return steps;
+    }
+
+    private static string RootLabel(List<CostFilter> filters)
+    {
+        if (filters.Count == 0)
+        {
+            return "All costs";
+        }
+
+        var first = filters[0];
+        var values = first.Values.Count == 1
+            ? ExplorerDimensions.ValueLabel(first.Dimension, first.Values[0])
+            : $"{first.Values.Count} values";
+        var label = $"{ExplorerDimensions.Label(first.Dimension)}: {values}";
+        return filters.Count switch
+        {
+            1 => label,
+            2 => label + " + 1 more filter",
+            _ => $"{label} + {filters.Count - 1} more filters",
+        };
     }
 }

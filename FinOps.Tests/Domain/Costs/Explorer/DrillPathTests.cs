@@ -52,7 +52,7 @@ public sealed class DrillPathTests
         // Through the URL, as a shared link would be.
         var steps = DrillPath.Steps(ExplorerUrl.Parse(ExplorerUrl.Format(byResource), Today).State);
 
-        Assert.Equal(["All costs", "Compute", "Amazon EC2"], steps.Select(s => s.Label));
+        Assert.Equal(["Provider: AWS", "Compute", "Amazon EC2"], steps.Select(s => s.Label)); // the root names the filter outside the drill
         Assert.Equal([Category, Service, Resource], steps.Select(s => s.GroupedBy));
         Assert.Equal([false, false, true], steps.Select(s => s.IsCurrent));
         Assert.True(steps[0].Target.SameQuestion(start)); // the provider filter was not part of the drill: it stays
@@ -67,6 +67,21 @@ public sealed class DrillPathTests
         var step = Assert.Single(DrillPath.Steps(state)); // two values are a filter, not a drill step
 
         Assert.True(step.IsCurrent);
+        Assert.Equal("Service category: 2 values", step.Label);
+        Assert.Equal("All costs", Assert.Single(DrillPath.Steps(state with { Filters = [] })).Label);
+    }
+
+    [Fact]
+    public void Steps_RegroupedAfterADrill_TheRootNamesTheFiltersStillApplied()
+    {
+        var drilled = DrillPath.Drill(ExplorerState.Default(Today) with { GroupBy = [Account] }, [new DrillValue(Account, "acct-1")])!;
+        var regrouped = (drilled with { GroupBy = [Resource] }).WithFilter(CostDimension.ForTag("team"), ["core", "web"]);
+
+        var steps = DrillPath.Steps(regrouped);
+
+        var step = Assert.Single(steps); // acct-1 is no longer a step: SubAccountId is not the grouping
+        Assert.Equal("Billing account: acct-1 + 1 more filter", step.Label);
+        Assert.Same(regrouped, step.Target);
     }
 
     [Fact]
