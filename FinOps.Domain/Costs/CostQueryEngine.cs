@@ -71,6 +71,9 @@ public sealed class DimensionCache(IDbContextFactory<FinOpsDbContext> dbFactory)
     }
 }
 
+/// <summary>Matching line items per day of a range (index 0 = its first day), the slices that hold them, and how many slices have entries in the range.</summary>
+internal sealed record LineItemCounts(long[] PerDay, IReadOnlyList<long> MatchingSlices, int SlicesInRange);
+
 /// <summary>
 /// Answers <see cref="CostQuery"/> exactly. When every dimension involved is in the daily rollup, from the rollup held
 /// in memory by <see cref="RollupCache"/> (decision 012): one pass over the entries in range, summing the integer
@@ -339,9 +342,10 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
     /// How many line items match <paramref name="query"/>'s range and filters, per day from From (index 0) to To, read
     /// from the rollup's row counts (exact: every line item is counted in exactly one entry). When
     /// <paramref name="resourceValueIds"/> is given, only entries whose ResourceId or ResourceName is one of them count
-    /// (the line-item list's resource search). Null when a filter needs a dimension the rollup lacks.
+    /// (the line-item list's resource search). Also which slices hold matches, of how many with entries in the range.
+    /// Null when a filter needs a dimension the rollup lacks.
     /// </summary>
-    internal async Task<long[]?> LineItemCountsByDayAsync(CostQuery query, IReadOnlyCollection<long>? resourceValueIds, CancellationToken ct)
+    internal async Task<LineItemCounts?> LineItemCountsByDayAsync(CostQuery query, IReadOnlyCollection<long>? resourceValueIds, CancellationToken ct)
     {
         if (!query.Filters.All(f => f.Dimension.InRollup))
         {
@@ -357,26 +361,40 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
         var resourceColumn = RollupColumn("ResourceId");
         var resourceNameColumn = RollupColumn("ResourceName");
         var rowFilters = new List<(RollupIdColumn Column, HashSet<int> Allowed)>(filters.Count);
+        var slicesInRange = new HashSet<long>();
+        var matchingSlices = new HashSet<long>();
         foreach (var segment in snapshot.Segments)
         {
-            if (segment.Count == 0 || segment.MaxDay < from || segment.MinDay >= to || !PrepareRowFilters(filters, segment, rowFilters))
+            if (segment.Count == 0 || segment.MaxDay < from || segment.MinDay >= to)
+            {
+                continue;
+            }
+
+            var first = segment.FirstOnOrAfter(from);
+            var end = segment.FirstOnOrAfter(to);
+            if (first < end)
+            {
+                slicesInRange.Add(segment.SliceId);
+            }
+
+            if (!PrepareRowFilters(filters, segment, rowFilters))
             {
                 continue;
             }
 
             var ids = segment.Dimensions[resourceColumn];
             var names = segment.Dimensions[resourceNameColumn];
-            var end = segment.FirstOnOrAfter(to);
-            for (var entry = segment.FirstOnOrAfter(from); entry < end; entry++)
+            for (var entry = first; entry < end; entry++)
             {
                 if (Matches(rowFilters, entry) && (resourceSet is null || resourceSet.Contains(ids[entry]) || resourceSet.Contains(names[entry])))
                 {
                     counts[segment.Days[entry] - from] += segment.RowCounts[entry];
+                    matchingSlices.Add(segment.SliceId);
                 }
             }
         }
 
-        return counts;
+        return new LineItemCounts(counts, [.. matchingSlices.Order()], slicesInRange.Count);
     }
 
     /// <summary>Each filter's rollup accessor and allowed ids (0 stands for empty / untagged; unknown values match nothing).</summary>

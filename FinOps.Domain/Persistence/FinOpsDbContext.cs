@@ -101,10 +101,11 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
         builder.Entity<CostLineItem>(e =>
         {
             e.ToTable(LineItemSchema.Table);
-            // Every index costs each of millions of inserts, so two only: by slice (a re-delivery deletes its slice's rows)
-            // and by day, in the line-item list's default order (newest first), which the rollup's per-day row counts
-            // narrow to the days a page needs (decision 014).
-            e.HasIndex(x => x.SliceId);
+            // Every index costs each of millions of inserts, so two only: by slice and day (a re-delivery deletes its
+            // slice's rows; a line-item page whose matches sit in few slices reads only their days) and by day, in the
+            // list's default order (newest first). The rollup's row counts say which days and slices a page needs
+            // (decision 014).
+            e.HasIndex(x => new { x.SliceId, x.ChargeDay });
             e.HasIndex(x => new { x.ChargeDay, x.ChargePeriodStart });
         });
         builder.Entity<RollupChunk>(e =>

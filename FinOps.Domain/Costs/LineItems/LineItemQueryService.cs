@@ -23,6 +23,9 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
     /// <summary>Counting stops past this many rows (or further when the page asked for lies beyond it).</summary>
     public const int CountLimit = 10_000;
 
+    /// <summary>The index on (SliceId, ChargeDay): a page whose matches sit in few slices reads only those.</summary>
+    private const string SliceDayIndex = "IX_LineItems_SliceId_ChargeDay";
+
     /// <summary>Rows decoded together: one dimension lookup per chunk, not per row.</summary>
     private const int ChunkSize = 1_000;
 
@@ -43,14 +46,21 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
 
-        var perDay = await CountsByDayAsync(request, connection, where, parameters, ct);
+        var counts = await CountsByDayAsync(request, connection, where, parameters, ct);
         long count;
         var capped = false;
         var pageWhere = where;
-        if (perDay is not null)
+        var pageSource = $"{LineItemSchema.Table} t";
+        if (counts is not null)
         {
-            count = perDay.Sum();
-            pageWhere += PageDays(request, perDay, offset + request.PageSize, parameters);
+            count = counts.PerDay.Sum();
+            pageWhere += PageDays(request, counts.PerDay, offset + request.PageSize, parameters);
+            if (counts.MatchingSlices.Count > 0 && counts.MatchingSlices.Count * 2 <= counts.SlicesInRange)
+            {
+                // The matches are in at most half of the range's slices: read only those slices' days.
+                pageWhere += $" AND t.SliceId IN ({string.Join(", ", counts.MatchingSlices)})";
+                pageSource += $" INDEXED BY {SliceDayIndex}";
+            }
         }
         else
         {
@@ -71,7 +81,7 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
             // Two steps: the page's row ids first (the sorter then carries an id, not some 70 columns, for every
             // candidate row), then those rows' columns.
             command.CommandText = $"SELECT {SelectList} FROM {LineItemSchema.Table} t{join} WHERE t.Id IN " +
-                                  $"(SELECT t.Id FROM {LineItemSchema.Table} t{join} WHERE {pageWhere} ORDER BY {orderBy} LIMIT @limit OFFSET @offset) " +
+                                  $"(SELECT t.Id FROM {pageSource}{join} WHERE {pageWhere} ORDER BY {orderBy} LIMIT @limit OFFSET @offset) " +
                                   $"ORDER BY {orderBy}";
             command.Parameters.AddRange(Clone(parameters));
             command.Parameters.Add(new SqliteParameter("@limit", request.PageSize));
@@ -92,7 +102,7 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
     /// lacks). Days the rollup covers are counted from its row counts (decision 014); days before the line items that
     /// retention deleted (its audited cutoff) are counted in SQL, since the rollup still holds them.
     /// </summary>
-    private async Task<long[]?> CountsByDayAsync(LineItemRequest request, DbConnection connection, string where, List<SqliteParameter> parameters, CancellationToken ct)
+    private async Task<LineItemCounts?> CountsByDayAsync(LineItemRequest request, DbConnection connection, string where, List<SqliteParameter> parameters, CancellationToken ct)
     {
         var query = request.Query;
         List<long>? resourceValueIds = null;
@@ -119,8 +129,10 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
         var deletedBefore = await RetentionCutoffAsync(connection, ct);
         if (deletedBefore is { } cutoff && cutoff > from)
         {
-            var recounted = Math.Min(cutoff - from, counts.Length);
-            Array.Clear(counts, 0, recounted);
+            // Rows before the cutoff may sit in any slice (a re-delivery brings them back until the next run).
+            counts = counts with { MatchingSlices = [] };
+            var perDay = counts.PerDay;
+            Array.Clear(perDay, 0, Math.Min(cutoff - from, perDay.Length));
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT t.ChargeDay, COUNT(*) FROM {LineItemSchema.Table} t WHERE {where} AND t.ChargeDay < @retainedFrom GROUP BY t.ChargeDay";
             command.Parameters.AddRange(Clone(parameters));
@@ -128,7 +140,7 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                counts[reader.GetInt32(0) - from] = reader.GetInt64(1);
+                perDay[reader.GetInt32(0) - from] = reader.GetInt64(1);
             }
         }
 

@@ -557,9 +557,9 @@ namespace FinOps.Domain.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SliceId");
-
                     b.HasIndex("ChargeDay", "ChargePeriodStart");
+
+                    b.HasIndex("SliceId", "ChargeDay");
 
                     b.ToTable("LineItems", (string)null);
                 });

@@ -318,9 +318,11 @@ public sealed class LineItemQueryServiceTests : IAsyncLifetime
     [InlineData("", "Tag:team=core")]
     [InlineData("ChargePeriodStart:asc", "ServiceName:Compute")]
     [InlineData("", "Tag:team=")]
+    [InlineData("", "BillingAccountId:acct-2")] // one slice of three: read through the (slice, day) index
+    [InlineData("BilledCost:desc", "BillingAccountId:acct-1")]
     public async Task PagesNarrowedToTheirDaysByTheRollup_GiveEveryMatchingRowOnce_InTheStreamedOrder(string sort, string? filter)
     {
-        // Uneven days (none on some, many on others), several resources, tags, two services, a second billing period.
+        // Uneven days (none on some, many on others), several resources, tags, two services, three billing accounts.
         var random = new Random(7);
         var csv = new FocusCsv();
         for (var i = 0; i < 400; i++)
@@ -329,7 +331,7 @@ public sealed class LineItemQueryServiceTests : IAsyncLifetime
             var tags = random.Next(3) switch { 0 => "{\"team\": \"core\"}", 1 => "{\"team\": \"web\"}", _ => "" };
             csv.Row([.. FocusCsv.Day(day), ("ResourceId", $"vm-{random.Next(12):D2}"), ("ResourceName", random.Next(2) == 0 ? "frontend" : "batch"),
                 ("ServiceName", random.Next(2) == 0 ? "Compute" : "Storage"), ("BilledCost", random.Next(-5, 500).ToString(CultureInfo.InvariantCulture)),
-                ("Tags", tags)]);
+                ("Tags", tags), ("BillingAccountId", $"acct-{random.Next(3)}")]);
         }
 
         await ImportAsync(csv);

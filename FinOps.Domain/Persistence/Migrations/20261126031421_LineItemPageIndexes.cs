@@ -5,15 +5,24 @@
 namespace FinOps.Domain.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class LineItemDayIndex : Migration
+    public partial class LineItemPageIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_LineItems_SliceId",
+                table: "LineItems");
+
             migrationBuilder.CreateIndex(
                 name: "IX_LineItems_ChargeDay_ChargePeriodStart",
                 table: "LineItems",
                 columns: new[] { "ChargeDay", "ChargePeriodStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LineItems_SliceId_ChargeDay",
+                table: "LineItems",
+                columns: new[] { "SliceId", "ChargeDay" });
         }
 
         /// <inheritdoc />
@@ -22,6 +31,15 @@ namespace FinOps.Domain.Persistence.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_LineItems_ChargeDay_ChargePeriodStart",
                 table: "LineItems");
+
+            migrationBuilder.DropIndex(
+                name: "IX_LineItems_SliceId_ChargeDay",
+                table: "LineItems");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LineItems_SliceId",
+                table: "LineItems",
+                column: "SliceId");
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FinOps.Domain.Persistence.Migrations
 {
     [DbContext(typeof(FinOpsDbContext))]
-    [Migration("20261126024922_LineItemDayIndex")]
-    partial class LineItemDayIndex
+    [Migration("20261126031421_LineItemPageIndexes")]
+    partial class LineItemPageIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -560,9 +560,9 @@ namespace FinOps.Domain.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SliceId");
-
                     b.HasIndex("ChargeDay", "ChargePeriodStart");
+
+                    b.HasIndex("SliceId", "ChargeDay");
 
                     b.ToTable("LineItems", (string)null);
                 });
