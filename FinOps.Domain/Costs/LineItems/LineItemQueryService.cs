@@ -51,10 +51,20 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
         var capped = false;
         var pageWhere = where;
         var pageSource = $"{LineItemSchema.Table} t";
+        var pageParameters = parameters;
         if (counts is not null)
         {
             count = counts.PerDay.Sum();
-            pageWhere += PageDays(request, counts.PerDay, offset + request.PageSize, parameters);
+            // The page's days replace the range's bounds (a second pair of bounds on the day would not bound the index walk).
+            if (PageDays(request, counts.PerDay, offset + request.PageSize) is { } days)
+            {
+                pageParameters = [.. parameters.Select(p => p.ParameterName switch
+                {
+                    "@from" => new SqliteParameter("@from", days.From),
+                    "@to" => new SqliteParameter("@to", days.To),
+                    _ => p,
+                })];
+            }
             if (counts.MatchingSlices.Count > 0 && counts.MatchingSlices.Count * 2 <= counts.SlicesInRange)
             {
                 // The matches are in at most half of the range's slices: read only those slices' days.
@@ -83,7 +93,7 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
             command.CommandText = $"SELECT {SelectList} FROM {LineItemSchema.Table} t{join} WHERE t.Id IN " +
                                   $"(SELECT t.Id FROM {pageSource}{join} WHERE {pageWhere} ORDER BY {orderBy} LIMIT @limit OFFSET @offset) " +
                                   $"ORDER BY {orderBy}";
-            command.Parameters.AddRange(Clone(parameters));
+            command.Parameters.AddRange(Clone(pageParameters));
             command.Parameters.Add(new SqliteParameter("@limit", request.PageSize));
             command.Parameters.Add(new SqliteParameter("@offset", offset));
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -168,17 +178,17 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
     }
 
     /// <summary>
-    /// Narrows the page query to the days that hold the first <paramref name="needed"/> rows of the order: for the
-    /// default order (by charge time) the newest (or oldest) days whose counts reach it; for any other order the first
-    /// to the last day with a match. Empty when nothing can be left out.
+    /// The days (from, to: day numbers) that hold the first <paramref name="needed"/> rows of the order: for the default
+    /// order (by charge time) the newest (or oldest) days whose counts reach it; for any other order the first to the
+    /// last day with a match. Null when nothing matches.
     /// </summary>
-    private static string PageDays(LineItemRequest request, long[] perDay, long needed, List<SqliteParameter> parameters)
+    private static (int From, int To)? PageDays(LineItemRequest request, long[] perDay, long needed)
     {
         var from = CostQueryEngine.DayNumber(request.Query.From);
         var first = Array.FindIndex(perDay, c => c > 0);
         if (first < 0)
         {
-            return "";
+            return null;
         }
 
         var last = Array.FindLastIndex(perDay, c => c > 0);
@@ -187,13 +197,13 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
             long seen = 0;
             if (request.Sort.Descending)
             {
-                while (last > first && seen + perDay[last] < needed)
+                var day = last;
+                while (day > first && seen + perDay[day] < needed)
                 {
-                    seen += perDay[last--];
+                    seen += perDay[day--];
                 }
 
-                first = last;
-                last = Array.FindLastIndex(perDay, c => c > 0);
+                first = day;
             }
             else
             {
@@ -207,9 +217,7 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
             }
         }
 
-        parameters.Add(new SqliteParameter("@pageFrom", from + first));
-        parameters.Add(new SqliteParameter("@pageTo", from + last + 1));
-        return " AND t.ChargeDay >= @pageFrom AND t.ChargeDay < @pageTo";
+        return (from + first, from + last + 1);
     }
 
     /// <summary>
