@@ -57,6 +57,7 @@ internal static class LineItemPageBenchmark
             }),
             new("last 30 days, one sub-account, by BilledCost desc", r =>
                 Request(last30, [Filter("SubAccountId", Pick(r, values["SubAccountId"]))], LineItemSort.By("BilledCost", descending: true))),
+            new("last 30 days, no filter, by EffectiveCost desc", _ => Request(last30, [], LineItemSort.By("EffectiveCost", descending: true))),
             new("13 months, no filter, by EffectiveCost desc", _ => Request(all13Months, [], LineItemSort.By("EffectiveCost", descending: true))),
             new("this month, one service, by ResourceId asc", r =>
                 Request(thisMonth, [Filter("ServiceName", Pick(r, values["ServiceName"]))], LineItemSort.By("ResourceId", descending: false))),
