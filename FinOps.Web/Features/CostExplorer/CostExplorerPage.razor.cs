@@ -268,7 +268,8 @@ public partial class CostExplorerPage : IDisposable
     {
         if (_state is not null && _state.View != view)
         {
-            Go(_state with { View = view }, replace: true);
+            // The table's and the line items' pages count different rows: another view starts on its first page.
+            Go(_state with { View = view, Page = 1 }, replace: true);
         }
     }
 
