@@ -58,6 +58,11 @@ public partial class ExplorerTableView
 
     [Parameter] public EventCallback<ExplorerGroup> OnDrill { get; set; }
 
+    /// <summary>Groups with a cost in this period (the summary's "Groups" figure counts the same).</summary>
+    private int GroupsWithCost => Answer.Rows.Count(r => r.Cost != 0);
+
+    private int GroupsAtZero => Answer.Rows.Count - GroupsWithCost;
+
     private decimal? TotalChange => Answer.PreviousTotal is { } previous ? Answer.Total - previous : null;
 
     private decimal? TotalChangeRatio => Answer.PreviousTotal is { } previous && previous != 0 ? (Answer.Total - previous) / Math.Abs(previous) : null;
