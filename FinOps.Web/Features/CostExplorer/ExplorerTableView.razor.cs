@@ -89,8 +89,14 @@ public partial class ExplorerTableView
         var sort = ToSort(state.SortDefinitions.FirstOrDefault());
         var asked = state.Page + 1;
         var page = ExplorerTable.Page(Answer.Rows, GroupBy, sort, asked, state.PageSize);
+        var resorted = _shown is not null && sort != _shown.Sort && page.Page > 1;
         _shown = new TablePosition(page.Page, sort);
-        if (page.Page != Page || sort != Sort)
+        if (resorted)
+        {
+            // A new order starts at its top (as in the line items): once the URL says page 1, the grid starts there.
+            await OnPositionChanged.InvokeAsync(new TablePosition(1, sort));
+        }
+        else if (page.Page != Page || sort != Sort)
         {
             // The grid asked for what the URL says, but that page does not exist (any more): a correction, not a step.
             var isCorrection = asked == Page && sort == Sort;
