@@ -99,6 +99,89 @@ public sealed class CostExplorerBrowserTests(BrowserAppFixture app, ITestOutputH
         });
     }
 
+    [SkippableFact]
+    public async Task TablePage2_ThenBack_ShowsPage1_LineItemsFollowBack_AndSavedViewsCloseOnAnOutsideClick()
+    {
+        Skip.If(app.SkipReason is not null, app.SkipReason);
+        var page = await app.NewSignedInPageAsync(BrowserAppFixture.AnalystEmail, 1920, 1080);
+        await RunAsync(page, nameof(TablePage2_ThenBack_ShowsPage1_LineItemsFollowBack_AndSavedViewsCloseOnAnOutsideClick), async () =>
+        {
+            // Resources: more than one page of 25 rows in the demo data.
+            await OpenAsync(page, "/explorer?preset=last-30-days&groupBy=ResourceId&granularity=None&view=table");
+            var table = page.Locator("[data-testid=table]");
+            await Expect(table.Locator("[data-testid=total-cost]")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+            var caption = table.Locator(".mud-table-pagination-caption");
+            await Expect(caption).ToContainTextAsync("1-25 of");
+            var firstRow = await table.Locator("tbody [data-testid=group-0]").First.InnerTextAsync();
+            await ScreenshotAsync(page, "explorer-1920-table-resources");
+
+            await table.Locator("button[aria-label='Next page']").ClickAsync();
+            await WaitForUrlAsync(page, url => url.Contains("page=2", StringComparison.Ordinal));
+            await Expect(caption).ToContainTextAsync("26-50 of");
+            Assert.NotEqual(firstRow, await table.Locator("tbody [data-testid=group-0]").First.InnerTextAsync());
+
+            await page.GoBackAsync();
+            await WaitForUrlAsync(page, url => !url.Contains("page=", StringComparison.Ordinal));
+            await Expect(caption).ToContainTextAsync("1-25 of");
+            await Expect(table.Locator("tbody [data-testid=group-0]").First).ToHaveTextAsync(firstRow);
+
+            await page.GoForwardAsync();
+            await WaitForUrlAsync(page, url => url.Contains("page=2", StringComparison.Ordinal));
+            await Expect(caption).ToContainTextAsync("26-50 of");
+
+            // Line items: page 2, Back, page 1 again.
+            await page.Locator(".mud-tab", new() { HasText = "Line items" }).ClickAsync();
+            await Expect(page.Locator("[data-testid=line-items-range]")).ToContainTextAsync("1–50 of", new() { Timeout = 30_000 });
+            await page.Locator("[data-testid=line-items-pager] button", new() { HasText = "2" }).First.ClickAsync();
+            await Expect(page.Locator("[data-testid=line-items-range]")).ToContainTextAsync("51–100 of");
+            await ScreenshotAsync(page, "explorer-1920-line-items-page-2");
+            await page.GoBackAsync();
+            await Expect(page.Locator("[data-testid=line-items-range]")).ToContainTextAsync("1–50 of");
+
+            // Saved views: open, click outside, closed; the focus is back on the button.
+            await page.Locator("[data-testid=saved-views]").ClickAsync();
+            var panel = page.Locator("[data-testid=saved-views-panel]");
+            await Expect(panel).ToBeVisibleAsync();
+            await page.Locator("[data-testid=saved-view-name] input, input[data-testid=saved-view-name]").FillAsync("Resources, line items");
+            await page.Locator("[data-testid=saved-view-save]").ClickAsync();
+            await Expect(page.Locator("[data-testid=saved-view]")).ToHaveCountAsync(1);
+            await ScreenshotAsync(page, "explorer-1920-saved-views-open");
+            await page.Mouse.ClickAsync(300, 700);
+            await Expect(panel).ToHaveCountAsync(0);
+            Assert.Equal("saved-views", await page.EvaluateAsync<string?>("() => document.activeElement?.getAttribute('data-testid')"));
+
+            // And by keyboard: Enter opens, Escape closes.
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(panel).ToBeVisibleAsync();
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(panel).ToHaveCountAsync(0);
+            await ExpectNoErrorUiAsync(page);
+        });
+    }
+
+    [SkippableFact]
+    public async Task LaptopScreen_TableLineItemsAndSavedViews_Screenshots()
+    {
+        Skip.If(app.SkipReason is not null, app.SkipReason);
+        var page = await app.NewSignedInPageAsync(BrowserAppFixture.AnalystEmail, 1366, 768);
+        await RunAsync(page, nameof(LaptopScreen_TableLineItemsAndSavedViews_Screenshots), async () =>
+        {
+            await OpenAsync(page, "/explorer?preset=last-30-days&groupBy=ServiceName,ResourceId&granularity=None&view=table&compare=true");
+            await Expect(page.Locator("[data-testid=table] [data-testid=total-cost]")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+            await ScreenshotAsync(page, "explorer-1366-table-two-groupings");
+            await page.Locator(".mud-tab", new() { HasText = "Line items" }).ClickAsync();
+            await Expect(page.Locator("[data-testid=line-items-range]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await ScreenshotAsync(page, "explorer-1366-line-items");
+            await page.Locator("[data-testid=saved-views]").ClickAsync();
+            await Expect(page.Locator("[data-testid=saved-views-panel]")).ToBeVisibleAsync();
+            await page.WaitForTimeoutAsync(400);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserAppFixture.ScreenshotDirectory, "explorer-1366-saved-views-open.png") });
+            var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+            Assert.False(overflow, "The page scrolls sideways at 1366x768.");
+            await ExpectNoErrorUiAsync(page);
+        });
+    }
+
     /// <summary>Opens the page, waits for the circuit and for the chart (the demo data may still be loading: the page refreshes when it lands).</summary>
     private static async Task OpenAsync(IPage page, string path)
     {

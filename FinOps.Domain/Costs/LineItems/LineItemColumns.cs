@@ -8,11 +8,14 @@ public sealed record LineItemColumnGroup(string Name, IReadOnlyList<FocusColumn>
 /// <summary>Which FOCUS columns a line-item listing shows by default, and how every column is grouped for display.</summary>
 public static class LineItemColumns
 {
-    /// <summary>The columns shown until a person chooses others: when, what, where, and what it cost.</summary>
+    /// <summary>
+    /// The columns shown until a person chooses others: when, what, and what it cost first (so the cost is on screen on
+    /// a laptop without scrolling sideways), then where and how it was charged.
+    /// </summary>
     public static readonly IReadOnlyList<string> Default =
     [
-        "ChargePeriodStart", "ProviderName", "ServiceName", "SubAccountName", "ResourceId", "RegionId", "ChargeCategory",
-        "ChargeDescription", "BilledCost", "EffectiveCost",
+        "ChargePeriodStart", "ServiceName", "ResourceId", "BilledCost", "EffectiveCost", "ProviderName", "SubAccountName",
+        "RegionId", "ChargeCategory", "ChargeDescription",
     ];
 
     private static readonly (string Group, string[] Columns)[] Layout =

@@ -54,11 +54,16 @@ public sealed class CostExplorerPageTests : PageTestContext
         await ImportAsync(csv.ToCsv());
     }
 
+    /// <summary>Where popovers (the saved-views panel, select items) and their overlays render.</summary>
+    private IRenderedComponent<MudPopoverProvider> Popovers => _popovers ?? throw new InvalidOperationException("Open the page first.");
+
+    private IRenderedComponent<MudPopoverProvider>? _popovers;
+
     private Task<IRenderedComponent<CostExplorerPage>> OpenAsync(string query)
     {
         SignIn("analyst@example.com", Roles.Analyst);
         Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-1"));
-        Render<MudPopoverProvider>();
+        _popovers = Render<MudPopoverProvider>();
         Navigation.NavigateTo("/explorer" + query);
         var cut = Render<CostExplorerPage>();
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid='loading']")));
@@ -328,18 +333,19 @@ public sealed class CostExplorerPageTests : PageTestContext
         await ImportCostsAsync();
         var cut = await OpenAsync("?preset=last-30-days&groupBy=ServiceName&filter=ServiceCategory:Compute");
 
-        cut.Find("[data-testid='saved-views'] button, button[data-testid='saved-views']").Click();
-        Assert.NotNull(cut.Find("[data-testid='no-saved-views']"));
-        Input(cut, "saved-view-name").Input("Compute services");
-        cut.Find("[data-testid='saved-view-save']").Click();
+        cut.Find("button[data-testid='saved-views']").Click();
+        Popovers.WaitForAssertion(() => Assert.NotNull(Popovers.Find("[data-testid='no-saved-views']")));
+        Popovers.Find("input[data-testid='saved-view-name'], [data-testid='saved-view-name'] input").Input("Compute services");
+        Popovers.Find("[data-testid='saved-view-save']").Click();
 
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid='saved-view']")));
-        var link = cut.Find("[data-testid='saved-view-link']");
+        Popovers.WaitForAssertion(() => Assert.Single(Popovers.FindAll("[data-testid='saved-view']")));
+        var link = Popovers.Find("[data-testid='saved-view-link']");
         Assert.Equal("Compute services", link.TextContent.Trim());
         Assert.Equal("/explorer?" + ExplorerUrl.Format(UrlState()), link.GetAttribute("href"));
+        Assert.Equal("page", link.GetAttribute("aria-current")); // the view on screen is marked
 
-        cut.Find("[data-testid='saved-view-delete']").Click();
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid='saved-view']")));
+        Popovers.Find("[data-testid='saved-view-delete']").Click();
+        Popovers.WaitForAssertion(() => Assert.Empty(Popovers.FindAll("[data-testid='saved-view']")));
         Assert.Empty(await Services.GetRequiredService<SavedViewService>().ListAsync("user-1", CancellationToken.None));
     }
 
@@ -350,9 +356,54 @@ public sealed class CostExplorerPageTests : PageTestContext
         var cut = await OpenAsync("?preset=last-30-days");
 
         cut.Find("button[data-testid='saved-views']").Click();
-        cut.Find("[data-testid='saved-view-save']").Click();
+        Popovers.WaitForAssertion(() => Assert.NotNull(Popovers.Find("[data-testid='saved-view-save']")));
+        Popovers.Find("[data-testid='saved-view-save']").Click();
 
-        Assert.Contains("Give the view a name", cut.Find("[data-testid='saved-view-error']").TextContent);
+        Assert.Contains("Give the view a name", Popovers.Find("[data-testid='saved-view-error']").TextContent);
         Assert.Empty(await Services.GetRequiredService<SavedViewService>().ListAsync("user-1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SavedViewsPanel_ClosesOnAClickOutside_AndGivesTheFocusBackToItsButton()
+    {
+        await ImportCostsAsync();
+        var cut = await OpenAsync("?preset=last-30-days");
+        var button = cut.Find("button[data-testid='saved-views']");
+
+        button.Click();
+        Popovers.WaitForAssertion(() => Assert.NotNull(Popovers.Find("[data-testid='saved-views-panel']")));
+        Assert.Equal("true", cut.Find("button[data-testid='saved-views']").GetAttribute("aria-expanded"));
+        var focusCalls = JSInterop.Invocations.Count(i => i.Identifier.Contains("focus", StringComparison.OrdinalIgnoreCase));
+        Assert.True(focusCalls >= 1, "opening moves the focus into the panel");
+
+        Popovers.Find(".mud-overlay").Click(); // anywhere outside the panel lands on the overlay
+
+        Popovers.WaitForAssertion(() => Assert.Empty(Popovers.FindAll("[data-testid='saved-views-panel']")));
+        Assert.Equal("false", cut.Find("button[data-testid='saved-views']").GetAttribute("aria-expanded"));
+        Assert.Empty(Popovers.FindAll(".mud-overlay"));
+        Assert.True(JSInterop.Invocations.Count(i => i.Identifier.Contains("focus", StringComparison.OrdinalIgnoreCase)) > focusCalls,
+            "closing gives the focus back to the button");
+    }
+
+    [Fact]
+    public async Task SavedViewsPanel_WorksByKeyboard_EscapeClosesIt_FromThePanelOrTheButton()
+    {
+        await ImportCostsAsync();
+        var cut = await OpenAsync("?preset=last-30-days");
+
+        cut.Find("button[data-testid='saved-views']").Click(); // Enter or Space on a button is a click
+        Popovers.WaitForAssertion(() => Assert.NotNull(Popovers.Find("[data-testid='saved-views-panel']")));
+        Popovers.Find("input[data-testid='saved-view-name'], [data-testid='saved-view-name'] input").Input("Keyboard view");
+        Popovers.Find("input[data-testid='saved-view-name'], [data-testid='saved-view-name'] input").KeyUp(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+        Popovers.WaitForAssertion(() => Assert.Single(Popovers.FindAll("[data-testid='saved-view']")));
+
+        Popovers.Find("[data-testid='saved-views-panel']").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" });
+        Popovers.WaitForAssertion(() => Assert.Empty(Popovers.FindAll("[data-testid='saved-views-panel']")));
+
+        cut.Find("button[data-testid='saved-views']").Click();
+        Popovers.WaitForAssertion(() => Assert.NotNull(Popovers.Find("[data-testid='saved-views-panel']")));
+        cut.Find("button[data-testid='saved-views']").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" });
+        Popovers.WaitForAssertion(() => Assert.Empty(Popovers.FindAll("[data-testid='saved-views-panel']")));
+        Assert.Equal(["Keyboard view"], (await Services.GetRequiredService<SavedViewService>().ListAsync("user-1", CancellationToken.None)).Select(v => v.Name));
     }
 }

@@ -16,8 +16,12 @@ namespace FinOps.Web.Features.CostExplorer;
 /// <summary>
 /// The Cost Explorer: what did X cost, by Y, over Z, and why did it change. The whole view lives in the URL
 /// (<see cref="ExplorerUrl"/>): every change navigates, and the page follows the URL, so links, saved views and the back
-/// button reproduce it. Questions that change the data push a history entry (drill-down, filters, grouping, range);
-/// page-only changes (view, chart kind, currency, table page and sort) replace the current one. Each load is at most two
+/// button reproduce it. Questions that change the data push a history entry (drill-down, filters, grouping, range), and
+/// so do the table's and the line items' page, sort and resource search: Back and Forward walk through the pages an
+/// analyst looked at, and the grids follow the URL (one load per position: when the URL only catches up with what a grid
+/// asked for, nothing is loaded again). Switching the view, chart kind or currency replaces the current entry: they show
+/// the same answer differently, and an entry per click would make Back replay tab clicks instead of walking back through
+/// the questions. A table page past the end is corrected in place (replaced) too. Each load is at most two
 /// engine queries in parallel (the range and, when comparing, the previous period); filter values are asked for only
 /// when a filter is opened. Currencies are never added together: one currency is shown at a time, with a selector.
 /// </summary>
@@ -150,7 +154,7 @@ public partial class CostExplorerPage : IDisposable
     {
         if (_state is not null && (_state.Page != navigation.Page || _state.LineItemSort != navigation.Sort || _state.ResourceSearch != navigation.ResourceSearch))
         {
-            Go(_state with { Page = navigation.Page, LineItemSort = navigation.Sort, ResourceSearch = navigation.ResourceSearch }, replace: true);
+            Go(_state with { Page = navigation.Page, LineItemSort = navigation.Sort, ResourceSearch = navigation.ResourceSearch });
         }
     }
 
@@ -269,7 +273,8 @@ public partial class CostExplorerPage : IDisposable
     {
         if (_state is not null && _state.View != view)
         {
-            Go(_state with { View = view }, replace: true);
+            // The table's and the line items' pages count different rows: another view starts on its first page.
+            Go(_state with { View = view, Page = 1 }, replace: true);
         }
     }
 
@@ -293,7 +298,7 @@ public partial class CostExplorerPage : IDisposable
     {
         if (_state is not null && (_state.Page != position.Page || _state.Sort != position.Sort))
         {
-            Go(_state with { Page = position.Page, Sort = position.Sort }, replace: true);
+            Go(_state with { Page = position.Page, Sort = position.Sort }, replace: position.IsCorrection);
         }
     }
 

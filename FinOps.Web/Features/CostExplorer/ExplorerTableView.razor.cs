@@ -10,7 +10,10 @@ namespace FinOps.Web.Features.CostExplorer;
 /// <summary>
 /// The Cost Explorer's table. MudDataGrid asks for each page and sort through <see cref="LoadPageAsync"/>, which sorts
 /// and pages the answer's rows (<see cref="ExplorerTable"/>) and reports the position, so the page and sort go into the
-/// URL. The initial page and sort come from the URL.
+/// URL. The page and sort come from the URL: when they change there without the grid having asked (Back, Forward, a
+/// link), the grid is started again on that position (MudDataGrid takes its page and sort from its parameters only when
+/// it starts), which asks for exactly that one page. When the URL merely catches up with what the grid asked for, nothing
+/// is loaded again.
 /// </summary>
 public partial class ExplorerTableView
 {
@@ -18,6 +21,17 @@ public partial class ExplorerTableView
     private static readonly Expression<Func<TableLine, string>> Group1 = x => x.Group1;
 
     private MudDataGrid<TableLine>? _grid;
+
+    /// <summary>Changes when the grid must start again on the URL's position (its <c>@key</c>).</summary>
+    private int _gridGeneration;
+
+    /// <summary>The page and sort the grid shows (null before its first load).</summary>
+    private TablePosition? _shown;
+
+    /// <summary>The <see cref="Page"/> and <see cref="Sort"/> parameters last seen, to tell news from the URL from a re-render.</summary>
+    private TablePosition? _parametersSeen;
+
+    private ExplorerCurrencyAnswer? _answerSeen;
 
     [Parameter, EditorRequired] public required ExplorerCurrencyAnswer Answer { get; set; }
 
@@ -44,17 +58,49 @@ public partial class ExplorerTableView
 
     [Parameter] public EventCallback<ExplorerGroup> OnDrill { get; set; }
 
+    /// <summary>Groups with a cost in this period (the summary's "Groups" figure counts the same).</summary>
+    private int GroupsWithCost => Answer.Rows.Count(r => r.Cost != 0);
+
+    private int GroupsAtZero => Answer.Rows.Count - GroupsWithCost;
+
     private decimal? TotalChange => Answer.PreviousTotal is { } previous ? Answer.Total - previous : null;
 
     private decimal? TotalChangeRatio => Answer.PreviousTotal is { } previous && previous != 0 ? (Answer.Total - previous) / Math.Abs(previous) : null;
 
+    protected override void OnParametersSet()
+    {
+        var fromUrl = new TablePosition(Page, Sort);
+        var moved = _parametersSeen is not null && fromUrl != _parametersSeen && _shown is not null && fromUrl != _shown;
+        var otherRows = _answerSeen is not null && !ReferenceEquals(Answer, _answerSeen); // another currency of the same answer
+        if (moved || otherRows)
+        {
+            // Back, Forward or a link moved the page or sort, or the rows changed: start the grid on the URL's position
+            // (one load, nothing reported).
+            _gridGeneration++;
+            _shown = null;
+        }
+
+        _parametersSeen = fromUrl;
+        _answerSeen = Answer;
+    }
+
     private async Task<GridData<TableLine>> LoadPageAsync(GridState<TableLine> state, CancellationToken cancellationToken)
     {
         var sort = ToSort(state.SortDefinitions.FirstOrDefault());
-        var page = ExplorerTable.Page(Answer.Rows, GroupBy, sort, state.Page + 1, state.PageSize);
-        if (page.Page != Page || sort != Sort)
+        var asked = state.Page + 1;
+        var page = ExplorerTable.Page(Answer.Rows, GroupBy, sort, asked, state.PageSize);
+        var resorted = _shown is not null && sort != _shown.Sort && page.Page > 1;
+        _shown = new TablePosition(page.Page, sort);
+        if (resorted)
         {
-            await OnPositionChanged.InvokeAsync(new TablePosition(page.Page, sort));
+            // A new order starts at its top (as in the line items): once the URL says page 1, the grid starts there.
+            await OnPositionChanged.InvokeAsync(new TablePosition(1, sort));
+        }
+        else if (page.Page != Page || sort != Sort)
+        {
+            // The grid asked for what the URL says, but that page does not exist (any more): a correction, not a step.
+            var isCorrection = asked == Page && sort == Sort;
+            await OnPositionChanged.InvokeAsync(_shown with { IsCorrection = isCorrection });
         }
 
         return new GridData<TableLine>

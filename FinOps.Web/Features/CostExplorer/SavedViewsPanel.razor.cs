@@ -3,14 +3,24 @@ using FinOps.Domain.Costs.Explorer;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace FinOps.Web.Features.CostExplorer;
 
-/// <summary>Lists, saves and deletes the signed-in person's saved Cost Explorer views (<see cref="SavedViewService"/>).</summary>
+/// <summary>
+/// Lists, saves and deletes the signed-in person's saved Cost Explorer views (<see cref="SavedViewService"/>), in a
+/// popover under its button: opening moves the focus into the panel; a click outside it (on MudOverlay) or Escape closes
+/// it and gives the focus back to the button, so it works from the keyboard alone.
+/// </summary>
 public partial class SavedViewsPanel
 {
+    private const string PanelId = "explorer-saved-views-panel";
+
     private bool _open;
+    private bool _focusPanel;
+    private MudButton? _button;
+    private ElementReference _panel;
     private string? _userId;
     private IReadOnlyList<ExplorerSavedView> _views = [];
     private string? _name;
@@ -25,14 +35,79 @@ public partial class SavedViewsPanel
     /// <summary>The current view's query string (<see cref="ExplorerUrl.Format"/>), saved by Save.</summary>
     [Parameter, EditorRequired] public required string CurrentQuery { get; set; }
 
+    private string CurrentUrl => ExplorerUrl.Path + "?" + CurrentQuery;
+
     private async Task ToggleAsync()
     {
-        _open = !_open;
-        _error = null;
         if (_open)
         {
-            _userId = await CurrentUserIdAsync();
-            _views = _userId is null ? [] : await SavedViews.ListAsync(_userId, CancellationToken.None);
+            await CloseAsync();
+            return;
+        }
+
+        _error = null;
+        _userId = await CurrentUserIdAsync();
+        _views = _userId is null ? [] : await SavedViews.ListAsync(_userId, CancellationToken.None);
+        _open = true;
+        _focusPanel = true;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusPanel && _open)
+        {
+            _focusPanel = false;
+            await FocusAsync(() => _panel.FocusAsync());
+        }
+    }
+
+    /// <summary>Closes the panel and gives the focus back to its button.</summary>
+    private async Task CloseAsync()
+    {
+        if (!_open)
+        {
+            return;
+        }
+
+        _open = false;
+        _error = null;
+        if (_button is not null)
+        {
+            await FocusAsync(_button.FocusAsync);
+        }
+    }
+
+    private async Task OnOverlayVisibleChanged(bool visible)
+    {
+        if (!visible)
+        {
+            await CloseAsync();
+        }
+    }
+
+    private async Task OnPanelKeyDown(KeyboardEventArgs e)
+    {
+        if (e.Key == "Escape")
+        {
+            await CloseAsync();
+        }
+    }
+
+    private Task OnButtonKeyDown(KeyboardEventArgs e) => e.Key == "Escape" ? CloseAsync() : Task.CompletedTask;
+
+    private static async Task FocusAsync(Func<ValueTask> focus)
+    {
+        try
+        {
+            await focus();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The tab is gone: nothing to focus.
+        }
+        catch (JSException)
+        {
+            // The element left the page meanwhile (e.g. a saved view was opened): nothing to focus.
         }
     }
 

@@ -39,6 +39,7 @@ public partial class LineItemsView : IAsyncDisposable
     private int _pageSize = 50;
     private string? _search;
     private string? _parametersSeen;
+    private int? _pageSizeSeen;
     private string? _loaded;
     private IJSObjectReference? _module;
     private LiveRefresh? _live;
@@ -87,7 +88,13 @@ public partial class LineItemsView : IAsyncDisposable
             }
 
             _pageIndex = Math.Max(Page, 1) - 1;
-            _pageSize = Math.Clamp(PageSize, 1, LineItemRequest.MaxPageSize);
+            if (PageSize != _pageSizeSeen)
+            {
+                // Only a new PageSize resets the size: the URL does not carry the one the person picked, so a page
+                // change coming back from the URL keeps it.
+                _pageSizeSeen = PageSize;
+                _pageSize = Math.Clamp(PageSize, 1, LineItemRequest.MaxPageSize);
+            }
             _search = string.IsNullOrWhiteSpace(ResourceSearch) ? null : ResourceSearch.Trim();
         }
 
