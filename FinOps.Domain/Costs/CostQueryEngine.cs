@@ -72,7 +72,17 @@ public sealed class DimensionCache(IDbContextFactory<FinOpsDbContext> dbFactory)
 }
 
 /// <summary>Matching line items per day of a range (index 0 = its first day), the slices that hold them, and how many slices have entries in the range.</summary>
-internal sealed record LineItemCounts(long[] PerDay, IReadOnlyList<long> MatchingSlices, int SlicesInRange);
+internal sealed record LineItemCounts(long[] PerDay, IReadOnlyList<long> MatchingSlices, int SlicesInRange, CostliestDays? Costliest = null);
+
+/// <summary>Asks <see cref="CostQueryEngine.LineItemCountsByDayAsync"/> where the first <paramref name="Needed"/> line items of "largest <paramref name="Metric"/> first" lie.</summary>
+internal sealed record CostliestFirst(CostMetric Metric, int Needed)
+{
+    /// <summary>Beyond this many (slice, day) places the index walk would cost about as much as reading the range.</summary>
+    public const int MaxPlaces = 400;
+}
+
+/// <summary>Every line item worth at least <paramref name="ThresholdNanos"/> (whole nanos) is on one of these (slice, day) places, and at least the needed number are.</summary>
+internal sealed record CostliestDays(long ThresholdNanos, IReadOnlyList<(long Slice, int Day)> Places);
 
 /// <summary>
 /// Answers <see cref="CostQuery"/> exactly. When every dimension involved is in the daily rollup, from the rollup held
@@ -345,7 +355,8 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
     /// (the line-item list's resource search). Also which slices hold matches, of how many with entries in the range.
     /// Null when a filter needs a dimension the rollup lacks.
     /// </summary>
-    internal async Task<LineItemCounts?> LineItemCountsByDayAsync(CostQuery query, IReadOnlyCollection<long>? resourceValueIds, CancellationToken ct)
+    internal async Task<LineItemCounts?> LineItemCountsByDayAsync(CostQuery query, IReadOnlyCollection<long>? resourceValueIds, CancellationToken ct,
+        CostliestFirst? costliest = null)
     {
         if (!query.Filters.All(f => f.Dimension.InRollup))
         {
@@ -363,6 +374,8 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
         var rowFilters = new List<(RollupIdColumn Column, HashSet<int> Allowed)>(filters.Count);
         var slicesInRange = new HashSet<long>();
         var matchingSlices = new HashSet<long>();
+        var maxima = costliest is null ? null : new List<(long Max, long Slice, int Day)>();
+        var metric = costliest is null ? 0 : (int)costliest.Metric;
         foreach (var segment in snapshot.Segments)
         {
             if (segment.Count == 0 || segment.MaxDay < from || segment.MinDay >= to)
@@ -384,17 +397,59 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
 
             var ids = segment.Dimensions[resourceColumn];
             var names = segment.Dimensions[resourceNameColumn];
+            var segmentMaxima = segment.MaxFloorNanos[metric];
             for (var entry = first; entry < end; entry++)
             {
                 if (Matches(rowFilters, entry) && (resourceSet is null || resourceSet.Contains(ids[entry]) || resourceSet.Contains(names[entry])))
                 {
                     counts[segment.Days[entry] - from] += segment.RowCounts[entry];
                     matchingSlices.Add(segment.SliceId);
+                    if (maxima is not null && segmentMaxima is not null && segmentMaxima[entry] != long.MinValue)
+                    {
+                        maxima.Add((segmentMaxima[entry], segment.SliceId, segment.Days[entry]));
+                    }
                 }
             }
         }
 
-        return new LineItemCounts(counts, [.. matchingSlices.Order()], slicesInRange.Count);
+        return new LineItemCounts(counts, [.. matchingSlices.Order()], slicesInRange.Count,
+            maxima is null ? null : CostliestDays(maxima, costliest!.Needed));
+    }
+
+    /// <summary>
+    /// Where the first <paramref name="needed"/> rows of a "largest first" order lie: each entry has a line item worth
+    /// at least its rounded-down maximum, so at least <paramref name="needed"/> line items are worth at least the
+    /// <paramref name="needed"/>-th largest maximum (the threshold), and every line item worth that much sits in an entry
+    /// whose maximum reaches it. Null when fewer entries have a value or when they spread over too many (slice, day)s.
+    /// </summary>
+    private static CostliestDays? CostliestDays(List<(long Max, long Slice, int Day)> maxima, int needed)
+    {
+        if (needed <= 0 || maxima.Count < needed)
+        {
+            return null;
+        }
+
+        var smallestOfTop = new PriorityQueue<long, long>(needed + 1);
+        foreach (var (max, _, _) in maxima)
+        {
+            smallestOfTop.Enqueue(max, max);
+            if (smallestOfTop.Count > needed)
+            {
+                smallestOfTop.Dequeue();
+            }
+        }
+
+        var threshold = smallestOfTop.Peek();
+        var places = new HashSet<(long Slice, int Day)>();
+        foreach (var (max, slice, day) in maxima)
+        {
+            if (max >= threshold && places.Add((slice, day)) && places.Count > CostliestFirst.MaxPlaces)
+            {
+                return null;
+            }
+        }
+
+        return new CostliestDays(threshold, [.. places.OrderBy(p => p.Slice).ThenBy(p => p.Day)]);
     }
 
     /// <summary>Each filter's rollup accessor and allowed ids (0 stands for empty / untagged; unknown values match nothing).</summary>

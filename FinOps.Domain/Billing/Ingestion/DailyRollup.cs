@@ -13,11 +13,15 @@ internal readonly record struct RollupKey(long SliceId, int Day, long TagSet,
     };
 }
 
-/// <summary>Exact sums of the four cost metrics (integer parts, see ExactMoney) and the row count.</summary>
+/// <summary>
+/// Exact sums of the four cost metrics (integer parts, see ExactMoney), the row count, and per metric the largest
+/// single value rounded down to whole nanos (the line-item list's "costliest first" pages start from it, decision 014).
+/// </summary>
 internal struct RollupSums
 {
     public long Rows;
     private long _n0, _a0, _n1, _a1, _n2, _a2, _n3, _a3;
+    private long _m0, _m1, _m2, _m3;
     private int _has;
 
     public void Add(int metric, ExactMoney? value)
@@ -27,20 +31,25 @@ internal struct RollupSums
             return;
         }
 
+        var first = (_has & (1 << metric)) == 0;
         _has |= 1 << metric;
+        var floor = v.Attos < 0 ? v.Nanos - 1 : v.Nanos; // same sign parts: a negative remainder lowers the value below Nanos
         checked
         {
             switch (metric)
             {
-                case 0: _n0 += v.Nanos; _a0 += v.Attos; break;
-                case 1: _n1 += v.Nanos; _a1 += v.Attos; break;
-                case 2: _n2 += v.Nanos; _a2 += v.Attos; break;
-                default: _n3 += v.Nanos; _a3 += v.Attos; break;
+                case 0: _n0 += v.Nanos; _a0 += v.Attos; _m0 = first ? floor : Math.Max(_m0, floor); break;
+                case 1: _n1 += v.Nanos; _a1 += v.Attos; _m1 = first ? floor : Math.Max(_m1, floor); break;
+                case 2: _n2 += v.Nanos; _a2 += v.Attos; _m2 = first ? floor : Math.Max(_m2, floor); break;
+                default: _n3 += v.Nanos; _a3 += v.Attos; _m3 = first ? floor : Math.Max(_m3, floor); break;
             }
         }
     }
 
     public readonly bool Has(int metric) => (_has & (1 << metric)) != 0;
+
+    /// <summary>The largest single value added for <paramref name="metric"/>, rounded down to whole nanos (<see cref="long.MinValue"/> when none).</summary>
+    public readonly long MaxFloorNanos(int metric) => !Has(metric) ? long.MinValue : metric switch { 0 => _m0, 1 => _m1, 2 => _m2, _ => _m3 };
 
     public readonly long Nanos(int metric) => metric switch { 0 => _n0, 1 => _n1, 2 => _n2, _ => _n3 };
 

@@ -52,6 +52,12 @@ internal sealed class RollupSegment
 
     public required int[]?[] Attos { get; init; }
 
+    /// <summary>
+    /// Per metric (null as <see cref="Nanos"/>): each entry's largest single line-item value rounded down to whole nanos
+    /// (<see cref="long.MinValue"/> for an entry none of whose line items had a value).
+    /// </summary>
+    public required long[]?[] MaxFloorNanos { get; init; }
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, RollupIdColumn> _tagColumns = new();
 
     /// <summary>
@@ -104,19 +110,24 @@ internal sealed class RollupSegment
 
     public long MemoryBytes =>
         _tagColumns.Values.Sum(c => c.MemoryBytes) + Days.Length * sizeof(int) + RowCounts.Length * sizeof(int) + TagSets.MemoryBytes + Dimensions.Sum(d => d.MemoryBytes)
-        + Nanos.Sum(n => n is null ? 0 : n.Length * sizeof(long)) + Attos.Sum(a => a is null ? 0 : a.Length * sizeof(int));
+        + Nanos.Sum(n => n is null ? 0 : n.Length * sizeof(long)) + Attos.Sum(a => a is null ? 0 : a.Length * sizeof(int))
+        + MaxFloorNanos.Sum(x => x is null ? 0 : x.Length * sizeof(long));
 }
 
 /// <summary>
-/// Encodes a slice's rollup entries into one compact record and back. Format (version 1): a version byte, the entry
+/// Encodes a slice's rollup entries into one compact record and back. Format (version 3): a version byte, the entry
 /// count, days (first, then increases), the tag-set column then each dimension column (a mode byte: 0 = one value
-/// for all, 1 = one per entry), row counts, then per metric a presence byte and per entry the zig-zag nanos and attos.
+/// for all, 1 = one per entry), row counts, then per metric a presence byte and per entry the zig-zag nanos and attos
+/// of the sum and the largest single value rounded down to whole nanos.
 /// Every number is a LEB128 varint: small ids and day steps take one or two bytes.
 /// </summary>
 internal static class RollupChunkCodec
 {
-    /// <summary>1: the first format; 2: ResourceId and ResourceName joined the dimension columns (decision 014).</summary>
-    private const byte Version = 2;
+    /// <summary>
+    /// 1: the first format; 2: ResourceId and ResourceName joined the dimension columns; 3: each entry's largest single
+    /// value per metric (decision 014).
+    /// </summary>
+    private const byte Version = 3;
     private const long AttosPerNano = 1_000_000_000;
     public const int MetricCount = 4;
 
@@ -223,6 +234,7 @@ internal static class RollupChunkCodec
                 var (nanos, attos) = Normalize(sums.Nanos(m), sums.Attos(m));
                 output.Signed(nanos);
                 output.Signed(attos);
+                output.Signed(sums.MaxFloorNanos(m));
             }
         }
     }
@@ -279,6 +291,7 @@ internal static class RollupChunkCodec
 
         var nanos = new long[]?[MetricCount];
         var attos = new int[]?[MetricCount];
+        var maxima = new long[]?[MetricCount];
         for (var m = 0; m < MetricCount; m++)
         {
             if (input.Byte() == 0)
@@ -288,10 +301,12 @@ internal static class RollupChunkCodec
 
             var n = nanos[m] = new long[count];
             var a = attos[m] = new int[count];
+            var x = maxima[m] = new long[count];
             for (var i = 0; i < count; i++)
             {
                 n[i] = input.Signed();
                 a[i] = checked((int)input.Signed());
+                x[i] = input.Signed();
             }
         }
 
@@ -310,6 +325,7 @@ internal static class RollupChunkCodec
             RowCounts = rows,
             Nanos = nanos,
             Attos = attos,
+            MaxFloorNanos = maxima,
         };
     }
 

@@ -65,7 +65,17 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
                     _ => p,
                 })];
             }
-            if (counts.MatchingSlices.Count > 0 && counts.MatchingSlices.Count * 2 <= counts.SlicesInRange)
+            if (counts.Costliest is { } costliest)
+            {
+                // "Largest first": only the line items worth at least the threshold, on the places the rollup names.
+                var money = request.Sort.Column;
+                var (nanos, attos) = (LineItemSchema.NanosColumn(money), LineItemSchema.AttosColumn(money));
+                var places = string.Join(" OR ", costliest.Places.Select(p => FormattableString.Invariant($"(t.SliceId = {p.Slice} AND t.ChargeDay = {p.Day})")));
+                pageWhere += FormattableString.Invariant($" AND (t.{nanos} > {costliest.ThresholdNanos} OR (t.{nanos} = {costliest.ThresholdNanos} AND t.{attos} >= 0))") +
+                             $" AND ({places})";
+                pageSource += $" INDEXED BY {SliceDayIndex}";
+            }
+            else if (counts.MatchingSlices.Count > 0 && counts.MatchingSlices.Count * 2 <= counts.SlicesInRange)
             {
                 // The matches are in at most half of the range's slices: read only those slices' days.
                 pageWhere += $" AND t.SliceId IN ({string.Join(", ", counts.MatchingSlices)})";
@@ -129,7 +139,11 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
             }
         }
 
-        var counts = await engine.LineItemCountsByDayAsync(query, resourceValueIds, ct);
+        var sort = request.Sort;
+        var costliest = sort.Descending && sort.Column.IsMoney && Enum.TryParse<CostMetric>(sort.Column.Name, out var metric)
+            ? new CostliestFirst(metric, checked(request.PageIndex * request.PageSize + request.PageSize))
+            : null;
+        var counts = await engine.LineItemCountsByDayAsync(query, resourceValueIds, ct, costliest);
         if (counts is null)
         {
             return null;
@@ -140,7 +154,7 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
         if (deletedBefore is { } cutoff && cutoff > from)
         {
             // Rows before the cutoff may sit in any slice (a re-delivery brings them back until the next run).
-            counts = counts with { MatchingSlices = [] };
+            counts = counts with { MatchingSlices = [], Costliest = null }; // and the rollup's maxima may be of deleted rows
             var perDay = counts.PerDay;
             Array.Clear(perDay, 0, Math.Min(cutoff - from, perDay.Length));
             await using var command = connection.CreateCommand();

@@ -358,4 +358,43 @@ public sealed class LineItemQueryServiceTests : IAsyncLifetime
             Assert.Equal(expected, paged);
         }
     }
+
+    [Theory]
+    [InlineData("BilledCost:desc")]
+    [InlineData("EffectiveCost:desc")]
+    [InlineData("ListCost:desc")]
+    public async Task CostliestFirstPages_StartedFromTheRollupsMaxima_EqualTheFullOrder_AtEveryPageSize(string sort)
+    {
+        // Values a hair apart (attos), equal values in different entries, negatives, and rows without a value.
+        string?[] values =
+        [
+            "5.000000000000000001", "5", "5", "4.999999999999999999", "4.9999999999", "0.000000000000000001", "0", "-0.000000000000000001",
+            "-1.000000000000000001", "-1", "", "12.5", "12.5", "3", "7", "",
+        ];
+        var csv = new FocusCsv();
+        for (var i = 0; i < values.Length; i++)
+        {
+            csv.Row([.. FocusCsv.Day(1 + (i % 4)), ("ResourceId", $"r{i % 6}"), ("BillingAccountId", $"acct-{i % 3}"),
+                ("BilledCost", values[i] is { Length: > 0 } v ? v : "1"), ("EffectiveCost", values[i]), ("ListCost", values[(i + 5) % values.Length])]);
+        }
+
+        await ImportAsync(csv);
+        Assert.True(LineItemSort.TryParse(sort, out var order, out var error), error);
+        foreach (var query in new[] { AllOfSeptember, Filtered("BillingAccountId:acct-1"), Filtered("ResourceId:r0", "ResourceId:r3") })
+        {
+            var expected = (await AllAsync(new LineItemRequest(query, order))).Select(r => r.Id).ToList();
+            for (var size = 1; size <= 5; size++)
+            {
+                var paged = new List<long>();
+                for (var pageIndex = 0; pageIndex * size < expected.Count + size; pageIndex++)
+                {
+                    var page = await LineItems.GetPageAsync(new LineItemRequest(query, order, pageIndex, size), CancellationToken.None);
+                    Assert.Equal(expected.Count, page.TotalCount);
+                    paged.AddRange(page.Rows.Select(r => r.Id));
+                }
+
+                Assert.Equal(expected, paged);
+            }
+        }
+    }
 }

@@ -89,4 +89,23 @@ public sealed class RollupChunkCodecTests
         Assert.Contains("ends early", truncated.Message, StringComparison.Ordinal);
         Assert.Contains("slice 42", version.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EachEntryKeepsItsLargestSingleValue_RoundedDownToWholeNanos_PerMetric()
+    {
+        var sums = new RollupSums { Rows = 3 };
+        sums.Add(0, ExactMoney.FromDecimal(-1.000000000000000001m)); // floor: -1.000000001
+        sums.Add(0, ExactMoney.FromDecimal(-2m));
+        sums.Add(1, ExactMoney.FromDecimal(0.000000000999999999m)); // floor: 0
+        sums.Add(1, ExactMoney.FromDecimal(0.000000001000000001m)); // floor: 0.000000001
+        var chunks = new List<(long SliceId, int EntryCount, byte[] Data)>();
+
+        RollupChunkCodec.EncodeBySlice(new Dictionary<RollupKey, RollupSums> { [Key(1, 1, 0, 1)] = sums }, chunks);
+        var segment = RollupChunkCodec.Decode(1, chunks[0].Data);
+
+        Assert.Equal(-1_000_000_001, segment.MaxFloorNanos[0]![0]);
+        Assert.Equal(1, segment.MaxFloorNanos[1]![0]);
+        Assert.Null(segment.MaxFloorNanos[2]); // no line item had a value
+        Assert.Equal(long.MinValue, new RollupSums().MaxFloorNanos(0));
+    }
 }
