@@ -101,12 +101,9 @@ public sealed class FinOpsDbContext(DbContextOptions<FinOpsDbContext> options) :
         builder.Entity<CostLineItem>(e =>
         {
             e.ToTable(LineItemSchema.Table);
-            // Every index costs each of millions of inserts, so two only: by slice and day (a re-delivery deletes its
-            // slice's rows; a line-item page whose matches sit in few slices reads only their days) and by day, in the
-            // list's default order (newest first). The rollup's row counts say which days and slices a page needs
-            // (decision 014).
+            // Every index costs each of millions of inserts, so one only: by slice and day. A re-delivery deletes its
+            // slice's rows; a line-item page reads the slices and days the rollup's row counts say it needs (decision 014).
             e.HasIndex(x => new { x.SliceId, x.ChargeDay });
-            e.HasIndex(x => new { x.ChargeDay, x.ChargePeriodStart });
         });
         builder.Entity<RollupChunk>(e =>
         {

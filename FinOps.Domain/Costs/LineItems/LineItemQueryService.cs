@@ -23,7 +23,7 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
     /// <summary>Counting stops past this many rows (or further when the page asked for lies beyond it).</summary>
     public const int CountLimit = 10_000;
 
-    /// <summary>The index on (SliceId, ChargeDay): a page whose matches sit in few slices reads only those.</summary>
+    /// <summary>The index on (SliceId, ChargeDay): pages read the matching slices over the days the rollup says they need.</summary>
     private const string SliceDayIndex = "IX_LineItems_SliceId_ChargeDay";
 
     /// <summary>Rows decoded together: one dimension lookup per chunk, not per row.</summary>
@@ -73,14 +73,14 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
                 var places = string.Join(" OR ", costliest.Places.Select(p => FormattableString.Invariant($"(t.SliceId = {p.Slice} AND t.ChargeDay = {p.Day})")));
                 pageWhere += FormattableString.Invariant($" AND (t.{nanos} > {costliest.ThresholdNanos} OR (t.{nanos} = {costliest.ThresholdNanos} AND t.{attos} >= 0))") +
                              $" AND ({places})";
-                pageSource += $" INDEXED BY {SliceDayIndex}";
             }
-            else if (counts.MatchingSlices.Count > 0 && counts.MatchingSlices.Count * 2 <= counts.SlicesInRange)
+            else
             {
-                // The matches are in at most half of the range's slices: read only those slices' days.
+                // Only the slices with matches, each walked over the page's days.
                 pageWhere += $" AND t.SliceId IN ({string.Join(", ", counts.MatchingSlices)})";
-                pageSource += $" INDEXED BY {SliceDayIndex}";
             }
+
+            pageSource += $" INDEXED BY {SliceDayIndex}";
         }
         else
         {
@@ -153,12 +153,14 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
         var deletedBefore = await RetentionCutoffAsync(connection, ct);
         if (deletedBefore is { } cutoff && cutoff > from)
         {
-            // Rows before the cutoff may sit in any slice (a re-delivery brings them back until the next run).
-            counts = counts with { MatchingSlices = [], Costliest = null }; // and the rollup's maxima may be of deleted rows
+            // Rows left before the cutoff came in after the last run, in slices the rollup holds: the matching slices
+            // still contain every match. The maxima, though, may be of deleted rows.
+            counts = counts with { Costliest = null };
             var perDay = counts.PerDay;
             Array.Clear(perDay, 0, Math.Min(cutoff - from, perDay.Length));
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT t.ChargeDay, COUNT(*) FROM {LineItemSchema.Table} t WHERE {where} AND t.ChargeDay < @retainedFrom GROUP BY t.ChargeDay";
+            command.CommandText = $"SELECT t.ChargeDay, COUNT(*) FROM {LineItemSchema.Table} t INDEXED BY {SliceDayIndex} WHERE {where} " +
+                                  $"AND t.ChargeDay < @retainedFrom AND t.SliceId IN ({string.Join(", ", counts.MatchingSlices)}) GROUP BY t.ChargeDay";
             command.Parameters.AddRange(Clone(parameters));
             command.Parameters.Add(new SqliteParameter("@retainedFrom", cutoff));
             await using var reader = await command.ExecuteReaderAsync(ct);

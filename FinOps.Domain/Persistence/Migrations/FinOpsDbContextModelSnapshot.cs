@@ -557,8 +557,6 @@ namespace FinOps.Domain.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChargeDay", "ChargePeriodStart");
-
                     b.HasIndex("SliceId", "ChargeDay");
 
                     b.ToTable("LineItems", (string)null);

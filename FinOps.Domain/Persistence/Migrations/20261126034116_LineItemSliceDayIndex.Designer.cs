@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FinOps.Domain.Persistence.Migrations
 {
     [DbContext(typeof(FinOpsDbContext))]
-    [Migration("20261126031421_LineItemPageIndexes")]
-    partial class LineItemPageIndexes
+    [Migration("20261126034116_LineItemSliceDayIndex")]
+    partial class LineItemSliceDayIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -559,8 +559,6 @@ namespace FinOps.Domain.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ChargeDay", "ChargePeriodStart");
 
                     b.HasIndex("SliceId", "ChargeDay");
 

@@ -5,7 +5,7 @@
 namespace FinOps.Domain.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class LineItemPageIndexes : Migration
+    public partial class LineItemSliceDayIndex : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,11 +13,6 @@ namespace FinOps.Domain.Persistence.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_LineItems_SliceId",
                 table: "LineItems");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_LineItems_ChargeDay_ChargePeriodStart",
-                table: "LineItems",
-                columns: new[] { "ChargeDay", "ChargePeriodStart" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LineItems_SliceId_ChargeDay",
@@ -28,10 +23,6 @@ namespace FinOps.Domain.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_LineItems_ChargeDay_ChargePeriodStart",
-                table: "LineItems");
-
             migrationBuilder.DropIndex(
                 name: "IX_LineItems_SliceId_ChargeDay",
                 table: "LineItems");
