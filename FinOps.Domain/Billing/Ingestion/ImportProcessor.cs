@@ -715,7 +715,7 @@ internal sealed class ImportProcessor
 
     private void Accumulate(SliceState slice, int chargeDay)
     {
-        var key = new RollupKey(slice.Id, chargeDay, TagSetOfRow,
+        var key = new RollupKey(slice.Id, chargeDay, RollupKey.Id(TagSetOfRow),
             Slot(0), Slot(1), Slot(2), Slot(3), Slot(4), Slot(5), Slot(6), Slot(7), Slot(8), Slot(9), Slot(10), Slot(11), Slot(12), Slot(13), Slot(14));
         ref var sums = ref CollectionsMarshal.GetValueRefOrAddDefault(_rollups, key, out _);
         sums.Rows++;
@@ -733,11 +733,7 @@ internal sealed class ImportProcessor
         total.Add(3, _moneyParts[3]);
     }
 
-    private long Slot(int rollupDimension)
-    {
-        var index = RollupDimensionSlots[rollupDimension];
-        return _dimensionIds[index];
-    }
+    private int Slot(int rollupDimension) => RollupKey.Id(_dimensionIds[RollupDimensionSlots[rollupDimension]]);
 
     /// <summary>A later delivery for the same (billing account, billing period) replaces the earlier one.</summary>
     private async Task ReplaceSlicesAsync(CancellationToken ct)

@@ -5,7 +5,7 @@ namespace FinOps.Tests.Domain.Billing.Ingestion;
 
 public sealed class RollupChunkCodecTests
 {
-    private static RollupKey Key(long slice, int day, long tagSet, long service, long currency = 5, long resource = 0) =>
+    private static RollupKey Key(long slice, int day, int tagSet, int service, int currency = 5, int resource = 0) =>
         new(slice, day, tagSet, currency, 7, 0, 9, 0, 11, 12, service, 14, 15, 0, 17, 0, resource, resource == 0 ? 0 : resource + 1);
 
     private static RollupSums Sums(long rows, params ExactMoney?[] metrics)
