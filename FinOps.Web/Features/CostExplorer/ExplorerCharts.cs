@@ -27,12 +27,13 @@ public static class ExplorerCharts
         }
 
         var series = ExplorerTopGroups.Series(answer, state.GroupBy);
+        var names = UniqueNames(series.Select(s => ChartLabel(s.Name)));
         return new ExplorerChartModel(
             new ApexChartOptions
             {
                 Kind = state.Chart == ExplorerChartKind.Area ? ChartKind.Area : ChartKind.Bar,
                 Stacked = true,
-                Series = [.. series.Select(s => new ChartSeries(s.Name, [.. s.Points.Select(p => new ChartPoint(p.Period, p.Cost))])
+                Series = [.. series.Select((s, i) => new ChartSeries(names[i], [.. s.Points.Select(p => new ChartPoint(p.Period, p.Cost))])
                 {
                     Color = s.IsOther ? OtherColor : null,
                 })],
@@ -73,7 +74,7 @@ public static class ExplorerCharts
     public static ExplorerChartModel Breakdown(ExplorerCurrencyAnswer answer, ExplorerState state, int height = 380)
     {
         var slices = ExplorerTopGroups.Slices(answer, state.GroupBy);
-        var names = UniqueNames(slices.Select(s => s.Name));
+        var names = UniqueNames(slices.Select(s => ChartLabel(s.Name)));
         return new ExplorerChartModel(
             new ApexChartOptions
             {
@@ -102,8 +103,32 @@ public static class ExplorerCharts
             bars.Add(new Bar(null, ExplorerTopGroups.OtherName, rest.Sum(r => r.Cost), rest.Sum(r => r.PreviousCost ?? 0)));
         }
 
-        var names = UniqueNames(bars.Select(b => b.Name));
+        var names = UniqueNames(bars.Select(b => ChartLabel(b.Name)));
         return [.. bars.Select((b, i) => b with { Name = names[i] })];
+    }
+
+    /// <summary>The longest label a chart shows; the table beside it has the full value.</summary>
+    public const int MaxLabelLength = 40;
+
+    /// <summary>
+    /// A label short enough for a legend or an axis: long ids (ARNs, Azure and Google resource paths) keep their last
+    /// segment after "/" or ":", anything still too long is cut, both marked with "…".
+    /// </summary>
+    public static string ChartLabel(string name)
+    {
+        if (name.Length <= MaxLabelLength)
+        {
+            return name;
+        }
+
+        var cut = name.TrimEnd('/', ':').LastIndexOfAny(['/', ':']);
+        var tail = cut >= 0 ? name[(cut + 1)..].TrimEnd('/', ':') : "";
+        if (tail.Length >= 4 && tail.Length < MaxLabelLength)
+        {
+            return "…" + tail;
+        }
+
+        return name[..(MaxLabelLength - 1)] + "…";
     }
 
     /// <summary>Category labels must be unique on an axis or a donut: two groups that read alike get a counter.</summary>
