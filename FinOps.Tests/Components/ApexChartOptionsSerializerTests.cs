@@ -33,6 +33,7 @@ public sealed class ApexChartOptionsSerializerTests : BunitTestBase
         Assert.Equal(["Compute", "Storage", "Network"], categories);
         Assert.Equal([10m, 4m, null], Values(json.GetProperty("series")[0].GetProperty("data")));
         Assert.Equal([2m, null, 1.5m], Values(json.GetProperty("series")[1].GetProperty("data")));
+        Assert.Equal(0, json.GetProperty("plotOptions").GetProperty("bar").GetProperty("borderRadius").GetInt32()); // square ends: see the serializer
     }
 
     [Fact]

@@ -11,6 +11,12 @@ namespace FinOps.Web.Components.Shared.Charts;
 /// </summary>
 public static class ApexChartOptionsSerializer
 {
+    /// <summary>
+    /// Bars have square ends: ApexCharts' rounded ends on stacked bars cost about 70 ms of each redraw of the explorer's
+    /// nine-series, 30-day chart (measured with FinOps.Benchmarks explorer-clicks), a third of an analyst's click.
+    /// </summary>
+    private const int SquareEnds = 0;
+
     /// <summary>Categorical palette (Tableau 10): distinguishable, readable on light and dark surfaces.</summary>
     public static IReadOnlyList<string> DefaultColors { get; } =
         ["#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#76B7B2", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F", "#BAB0AC"];
@@ -191,7 +197,7 @@ public static class ApexChartOptionsSerializer
             Grid = new GridDto(theme == ChartThemeMode.Dark ? "#2A3644" : "#E1E6ED", 3),
             Annotations = Annotations(options),
             PlotOptions = options.Kind == ChartKind.Bar
-                ? new PlotOptionsDto { Bar = new BarDto("60%", 3, "end", "last") }
+                ? new PlotOptionsDto { Bar = new BarDto("60%", SquareEnds, "end", "last") }
                 : null,
             States = NoActiveHighlight,
             Finops = Formats(options.ValueFormat),
