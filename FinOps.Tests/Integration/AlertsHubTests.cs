@@ -110,9 +110,30 @@ public sealed class AlertsHubTests(FinOpsAppFactory app) : IClassFixture<FinOpsA
         var anomaly = Anomaly.From(new DetectedAnomaly(SeriesKey.ForService("AWS", "A1", "S1", "Amazon Elastic Compute Cloud", "USD"),
             new DateOnly(2024, 10, 10), AnomalyKind.Spike, 100m, 1400m, 1300m, 12.5, AnomalyDetector.MethodName, "p", "why"), DateTimeOffset.UnixEpoch);
         anomaly.Id = 4242;
-        await app.Services.GetRequiredService<Notifier<AnomaliesDetected>>().PublishAsync(new AnomaliesDetected([anomaly]));
+        // SignalR answers the handshake before it registers the connection, so a single publish can go out before this
+        // client is there to receive it: publish until a poll brings the message (a duplicate is harmless here).
+        using var stop = new CancellationTokenSource();
+        var notifier = app.Services.GetRequiredService<Notifier<AnomaliesDetected>>();
+        var publishing = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await notifier.PublishAsync(new AnomaliesDetected([anomaly]));
+                await Task.Delay(TimeSpan.FromMilliseconds(250), CancellationToken.None);
+            }
+        }, CancellationToken.None);
 
-        var received = await PollUntilAsync(client, endpoint, text => text.Contains(AlertsHub.AnomaliesDetectedMethod, StringComparison.Ordinal));
+        string received;
+        try
+        {
+            received = await PollUntilAsync(client, endpoint, text => text.Contains(AlertsHub.AnomaliesDetectedMethod, StringComparison.Ordinal));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await publishing;
+        }
+
         using var message = JsonDocument.Parse(received.Split(RecordSeparator).First(m => m.Contains(AlertsHub.AnomaliesDetectedMethod, StringComparison.Ordinal)));
         var alert = Assert.Single(message.RootElement.GetProperty("arguments")[0].EnumerateArray());
         Assert.Equal(4242, alert.GetProperty("id").GetInt64());
