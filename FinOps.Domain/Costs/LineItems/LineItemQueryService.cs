@@ -65,6 +65,7 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
                     _ => p,
                 })];
             }
+
             if (counts.Costliest is { } costliest)
             {
                 // "Largest first": only the line items worth at least the threshold, on the places the rollup names.
