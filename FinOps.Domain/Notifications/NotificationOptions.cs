@@ -33,6 +33,9 @@ public sealed class NotificationOptions
     /// <summary>How long a webhook call may take before it counts as failed, 1 to 300 seconds.</summary>
     public int WebhookTimeoutSeconds { get; set; } = 15;
 
+    /// <summary>Alerts older than this many days are deleted with their delivery history (0 keeps them forever); see <see cref="AlertRetention"/>.</summary>
+    public int AlertRetentionDays { get; set; } = 180;
+
     /// <summary>The base URL for links: <see cref="PublicBaseUrl"/> with one trailing slash (http://localhost:5000/ when unset or invalid).</summary>
     public Uri BaseUri => Uri.TryCreate((string.IsNullOrWhiteSpace(PublicBaseUrl) ? DefaultBaseUrl : PublicBaseUrl.Trim()).TrimEnd('/') + "/",
         UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : new Uri(DefaultBaseUrl + "/");

@@ -22,6 +22,7 @@ public static class NotificationsRegistration
         services.AddSingleton<IAlertChannelSender, WebhookAlertSender>();
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<AlertHistory>();
+        services.AddSingleton<AlertRetention>();
         services.AddSingleton<NotificationChannelService>();
         return services;
     }

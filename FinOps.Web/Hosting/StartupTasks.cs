@@ -34,6 +34,7 @@ public sealed class StartupTasks(
         recurringJobs.AddOrUpdate<InboxPollJob>("inbox-poll", j => j.PollAsync(CancellationToken.None),
             pollSeconds >= 60 ? Cron.Minutely() : $"*/{pollSeconds} * * * * *");
         recurringJobs.AddOrUpdate<LineItemRetentionJob>("line-item-retention", j => j.ApplyAsync(CancellationToken.None), Cron.Daily(3));
+        recurringJobs.AddOrUpdate<AlertRetentionJob>("alert-retention", j => j.ApplyAsync(CancellationToken.None), Cron.Daily(4));
         recurringJobs.AddOrUpdate<AnomalyDetectionJob>("anomaly-detection", j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         recurringJobs.AddOrUpdate<AlertDeliveryJob>(AlertDeliveryJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurringJobs.AddOrUpdate<BudgetEvaluationJob>("budget-evaluation", j => j.RunAsync(CancellationToken.None), Cron.Daily(6));

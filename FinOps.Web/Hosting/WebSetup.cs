@@ -51,6 +51,7 @@ public static class WebSetup
         services.AddTransient<InboxPollJob>();
         services.AddTransient<DemoLiveFeedJob>();
         services.AddTransient<LineItemRetentionJob>();
+        services.AddTransient<AlertRetentionJob>();
         services.AddTransient<AnomalyDetectionJob>();
         services.AddSingleton<DemoSeeder>();
 
