@@ -38,12 +38,12 @@ public static class ExplorerClickLatencyCommand
         (() => {
           const bench = window.__clickBench = {
             armed: false, before: null, witness: null, witnessBefore: null,
-            inputAt: null, answerAt: null, doneAt: null, paintedAt: null, snapshot: null,
+            inputAt: null, urlAt: null, answerAt: null, doneAt: null, paintedAt: null, snapshot: null,
             arm(witness) {
               this.before = location.href;
               this.witness = witness;
               this.witnessBefore = witness ? (document.querySelector(witness)?.textContent ?? null) : null;
-              this.inputAt = this.answerAt = this.doneAt = this.paintedAt = this.snapshot = null;
+              this.inputAt = this.urlAt = this.answerAt = this.doneAt = this.paintedAt = this.snapshot = null;
               this.armed = true;
             },
             shows() {
@@ -66,6 +66,7 @@ public static class ExplorerClickLatencyCommand
             check() {
               if (!this.armed || this.inputAt === null) return;
               const body = document.querySelector('.explorer-body');
+              if (this.urlAt === null && location.href !== this.before) this.urlAt = performance.now();
               if (this.answerAt === null && location.href !== this.before && body?.dataset.renderedUrl === location.href) this.answerAt = performance.now();
               if (!this.shows()) return;
               this.armed = false;
@@ -88,7 +89,8 @@ public static class ExplorerClickLatencyCommand
     private sealed record Interaction(string Name, Func<IPage, Task> Prepare, Func<IPage, Task> Act, string? Witness = null);
 
     /// <param name="ToAnswer">Until the page's markup names the new address (the answer is rendered; charts may still be drawing).</param>
-    private sealed record Measurement(double ToAnswer, double ToDom, double ToPaint, JsonElement Snapshot);
+    /// <param name="ToUrl">Until the address changed (the page asked for navigation; seen at the first DOM change after it).</param>
+    private sealed record Measurement(double ToUrl, double ToAnswer, double ToDom, double ToPaint, JsonElement Snapshot);
 
     /// <summary>
     /// The sequence, each step from where the previous one left: into the provider of the tallest bar, by resource (the
@@ -199,6 +201,7 @@ public static class ExplorerClickLatencyCommand
             var samples = Interactions.ToDictionary(i => i.Name, _ => new List<double>());
             var domSamples = Interactions.ToDictionary(i => i.Name, _ => new List<double>());
             var answerSamples = Interactions.ToDictionary(i => i.Name, _ => new List<double>());
+            var urlSamples = Interactions.ToDictionary(i => i.Name, _ => new List<double>());
             for (var run = 0; run <= runs; run++)
             {
                 await OpenAsync(page, deepLink);
@@ -214,6 +217,7 @@ public static class ExplorerClickLatencyCommand
                     samples[interaction.Name].Add(measurement.ToPaint);
                     domSamples[interaction.Name].Add(measurement.ToDom);
                     answerSamples[interaction.Name].Add(measurement.ToAnswer);
+                    urlSamples[interaction.Name].Add(measurement.ToUrl);
                     if (run == runs)
                     {
                         var file = Path.Combine(screenshots, FormattableString.Invariant($"{step + 1:D2}-{Slug(interaction.Name)}.png"));
@@ -226,14 +230,14 @@ public static class ExplorerClickLatencyCommand
             Console.WriteLine();
             Console.WriteLine(FormattableString.Invariant($"click to updated screen over {runs} runs (after one warm-up), 1920x1080, Chromium headless:"));
             Console.WriteLine();
-            Console.WriteLine("| interaction | p50 | p95 | max | p50 to DOM | p50 answer rendered (charts still drawing) |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| interaction | p50 | p95 | max | p50 to DOM | p50 answer rendered (charts still drawing) | p50 address changed |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
             foreach (var interaction in Interactions)
             {
-                Console.WriteLine(Row(interaction.Name, samples[interaction.Name], domSamples[interaction.Name], answerSamples[interaction.Name]));
+                Console.WriteLine(Row(interaction.Name, samples[interaction.Name], domSamples[interaction.Name], answerSamples[interaction.Name], urlSamples[interaction.Name]));
             }
 
-            Console.WriteLine(Row("**all**", [.. samples.Values.SelectMany(v => v)], [.. domSamples.Values.SelectMany(v => v)], [.. answerSamples.Values.SelectMany(v => v)]));
+            Console.WriteLine(Row("**all**", [.. samples.Values.SelectMany(v => v)], [.. domSamples.Values.SelectMany(v => v)], [.. answerSamples.Values.SelectMany(v => v)], [.. urlSamples.Values.SelectMany(v => v)]));
             Console.WriteLine();
             Console.WriteLine($"screenshots of the last run: {Path.GetFullPath(screenshots)}");
             return 0;
@@ -263,8 +267,8 @@ public static class ExplorerClickLatencyCommand
         return $"{url} | total {Text("total")} | {Text("breadcrumb")}" + (Text("firstRow") is { } row ? $" | first row: {row}" : "");
     }
 
-    private static string Row(string name, List<double> toPaint, List<double> toDom, List<double> toAnswer) => FormattableString.Invariant(
-        $"| {name} | {BrowserBenchmarkApp.Percentile(toPaint, 0.5):N0} ms | {BrowserBenchmarkApp.Percentile(toPaint, 0.95):N0} ms | {toPaint.Max():N0} ms | {BrowserBenchmarkApp.Percentile(toDom, 0.5):N0} ms | {BrowserBenchmarkApp.Percentile(toAnswer, 0.5):N0} ms |");
+    private static string Row(string name, List<double> toPaint, List<double> toDom, List<double> toAnswer, List<double> toUrl) => FormattableString.Invariant(
+        $"| {name} | {BrowserBenchmarkApp.Percentile(toPaint, 0.5):N0} ms | {BrowserBenchmarkApp.Percentile(toPaint, 0.95):N0} ms | {toPaint.Max():N0} ms | {BrowserBenchmarkApp.Percentile(toDom, 0.5):N0} ms | {BrowserBenchmarkApp.Percentile(toAnswer, 0.5):N0} ms | {BrowserBenchmarkApp.Percentile(toUrl, 0.5):N0} ms |");
 
     /// <summary>Copies the store's database (with its WAL, if any) into a new data directory; returns the bytes copied.</summary>
     private static long CopyDatabase(string store, string dataDirectory)
@@ -322,8 +326,8 @@ public static class ExplorerClickLatencyCommand
         }
 
         var result = await page.EvaluateAsync<JsonElement>(
-            "() => { const b = window.__clickBench; return { toAnswer: (b.answerAt ?? b.doneAt) - b.inputAt, toDom: b.doneAt - b.inputAt, toPaint: b.paintedAt - b.inputAt, snapshot: b.snapshot }; }");
-        return new Measurement(result.GetProperty("toAnswer").GetDouble(), result.GetProperty("toDom").GetDouble(), result.GetProperty("toPaint").GetDouble(),
+            "() => { const b = window.__clickBench; return { toUrl: (b.urlAt ?? b.doneAt) - b.inputAt, toAnswer: (b.answerAt ?? b.doneAt) - b.inputAt, toDom: b.doneAt - b.inputAt, toPaint: b.paintedAt - b.inputAt, snapshot: b.snapshot }; }");
+        return new Measurement(result.GetProperty("toUrl").GetDouble(), result.GetProperty("toAnswer").GetDouble(), result.GetProperty("toDom").GetDouble(), result.GetProperty("toPaint").GetDouble(),
             result.GetProperty("snapshot").Clone());
     }
 
