@@ -19,6 +19,17 @@ public sealed class LiveRefresh(Func<Func<Task>, Task> invokeAsync, Func<Excepti
     private bool _pending;
     private bool _disposed;
 
+    /// <summary>The common case: each refresh reloads the component's data, then re-renders it.</summary>
+    /// <param name="reload">Loads the data (on the component's dispatcher).</param>
+    /// <param name="render">The component's StateHasChanged.</param>
+    public static LiveRefresh ReloadThenRender(Func<Func<Task>, Task> invokeAsync, Func<Exception, Task> dispatchExceptionAsync, Func<Task> reload,
+        Action render, TimeSpan throttle) =>
+        new(invokeAsync, dispatchExceptionAsync, async () =>
+        {
+            await reload();
+            render();
+        }, throttle);
+
     /// <summary>How many reloads ran (for tests and diagnostics).</summary>
     public int ReloadCount { get; private set; }
 

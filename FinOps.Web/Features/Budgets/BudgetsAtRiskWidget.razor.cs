@@ -35,11 +35,7 @@ public partial class BudgetsAtRiskWidget : IDisposable
     {
         if (firstRender)
         {
-            _live = new LiveRefresh(InvokeAsync, DispatchExceptionAsync, async () =>
-            {
-                await LoadAsync();
-                StateHasChanged();
-            }, TimeSpan.FromMilliseconds(200));
+            _live = LiveRefresh.ReloadThenRender(InvokeAsync, DispatchExceptionAsync, LoadAsync, StateHasChanged, TimeSpan.FromMilliseconds(200));
             _live.Watch(CostDataChanges);
             _live.Watch(BudgetChanges);
         }

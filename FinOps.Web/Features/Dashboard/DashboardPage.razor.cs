@@ -123,11 +123,7 @@ public partial class DashboardPage : IDisposable
     {
         if (firstRender)
         {
-            _live = new LiveRefresh(InvokeAsync, DispatchExceptionAsync, async () =>
-            {
-                await LoadAsync();
-                StateHasChanged();
-            }, TimeSpan.FromMilliseconds(200));
+            _live = LiveRefresh.ReloadThenRender(InvokeAsync, DispatchExceptionAsync, LoadAsync, StateHasChanged, TimeSpan.FromMilliseconds(200));
             _live.Watch(CostDataChanges);
             _live.Watch(AnomaliesDetected);
         }

@@ -63,11 +63,7 @@ public partial class IngestionPage : IDisposable
     {
         if (firstRender)
         {
-            _live = new LiveRefresh(InvokeAsync, DispatchExceptionAsync, async () =>
-            {
-                await LoadAsync();
-                StateHasChanged();
-            }, TimeSpan.FromMilliseconds(250));
+            _live = LiveRefresh.ReloadThenRender(InvokeAsync, DispatchExceptionAsync, LoadAsync, StateHasChanged, TimeSpan.FromMilliseconds(250));
             _live.Watch(ImportChanges);
             _live.Watch(ProgressChanges);
         }

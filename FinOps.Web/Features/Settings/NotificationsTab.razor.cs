@@ -60,11 +60,7 @@ public partial class NotificationsTab : IDisposable
     {
         if (firstRender && _isAdmin)
         {
-            _live = new LiveRefresh(InvokeAsync, DispatchExceptionAsync, async () =>
-            {
-                await LoadDeliveriesAsync();
-                StateHasChanged();
-            }, TimeSpan.FromMilliseconds(500));
+            _live = LiveRefresh.ReloadThenRender(InvokeAsync, DispatchExceptionAsync, LoadDeliveriesAsync, StateHasChanged, TimeSpan.FromMilliseconds(500));
             _live.Watch(DeliveriesChanged);
         }
     }

@@ -64,11 +64,7 @@ public partial class WallPage : IAsyncDisposable
             return;
         }
 
-        _live = new LiveRefresh(InvokeAsync, DispatchExceptionAsync, async () =>
-        {
-            await LoadAsync();
-            StateHasChanged();
-        }, TimeSpan.FromMilliseconds(200));
+        _live = LiveRefresh.ReloadThenRender(InvokeAsync, DispatchExceptionAsync, LoadAsync, StateHasChanged, TimeSpan.FromMilliseconds(200));
         _live.Watch(CostDataChanges);
         _clock = Time.CreateTimer(_ => _ = InvokeAsync(() =>
         {
