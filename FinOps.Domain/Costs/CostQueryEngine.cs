@@ -71,8 +71,8 @@ public sealed class DimensionCache(IDbContextFactory<FinOpsDbContext> dbFactory)
     }
 }
 
-/// <summary>Matching line items per day of a range (index 0 = its first day), the slices that hold them, and how many slices have entries in the range.</summary>
-internal sealed record LineItemCounts(long[] PerDay, IReadOnlyList<long> MatchingSlices, int SlicesInRange, CostliestDays? Costliest = null);
+/// <summary>Matching line items per day of a range (index 0 = its first day) and the slices that hold them.</summary>
+internal sealed record LineItemCounts(long[] PerDay, IReadOnlyList<long> MatchingSlices, CostliestDays? Costliest = null);
 
 /// <summary>Asks <see cref="CostQueryEngine.LineItemCountsByDayAsync"/> where the first <paramref name="Needed"/> line items of "largest <paramref name="Metric"/> first" lie.</summary>
 internal sealed record CostliestFirst(CostMetric Metric, int Needed)
@@ -352,11 +352,12 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
     /// How many line items match <paramref name="query"/>'s range and filters, per day from From (index 0) to To, read
     /// from the rollup's row counts (exact: every line item is counted in exactly one entry). When
     /// <paramref name="resourceValueIds"/> is given, only entries whose ResourceId or ResourceName is one of them count
-    /// (the line-item list's resource search). Also which slices hold matches, of how many with entries in the range.
+    /// (the line-item list's resource search). Also which slices hold matches, and (<paramref name="costliest"/>) where
+    /// the first rows of a "largest first" order lie.
     /// Null when a filter needs a dimension the rollup lacks.
     /// </summary>
-    internal async Task<LineItemCounts?> LineItemCountsByDayAsync(CostQuery query, IReadOnlyCollection<long>? resourceValueIds, CancellationToken ct,
-        CostliestFirst? costliest = null)
+    internal async Task<LineItemCounts?> LineItemCountsByDayAsync(CostQuery query, IReadOnlyCollection<long>? resourceValueIds, CostliestFirst? costliest,
+        CancellationToken ct)
     {
         if (!query.Filters.All(f => f.Dimension.InRollup))
         {
@@ -372,7 +373,6 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
         var resourceColumn = RollupColumn("ResourceId");
         var resourceNameColumn = RollupColumn("ResourceName");
         var rowFilters = new List<(RollupIdColumn Column, HashSet<int> Allowed)>(filters.Count);
-        var slicesInRange = new HashSet<long>();
         var matchingSlices = new HashSet<long>();
         var maxima = costliest is null ? null : new List<(long Max, long Slice, int Day)>();
         var metric = costliest is null ? 0 : (int)costliest.Metric;
@@ -383,13 +383,6 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
                 continue;
             }
 
-            var first = segment.FirstOnOrAfter(from);
-            var end = segment.FirstOnOrAfter(to);
-            if (first < end)
-            {
-                slicesInRange.Add(segment.SliceId);
-            }
-
             if (!PrepareRowFilters(filters, segment, rowFilters))
             {
                 continue;
@@ -398,7 +391,8 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
             var ids = segment.Dimensions[resourceColumn];
             var names = segment.Dimensions[resourceNameColumn];
             var segmentMaxima = segment.MaxFloorNanos[metric];
-            for (var entry = first; entry < end; entry++)
+            var end = segment.FirstOnOrAfter(to);
+            for (var entry = segment.FirstOnOrAfter(from); entry < end; entry++)
             {
                 if (Matches(rowFilters, entry) && (resourceSet is null || resourceSet.Contains(ids[entry]) || resourceSet.Contains(names[entry])))
                 {
@@ -412,7 +406,7 @@ public sealed class CostQueryEngine(IDbContextFactory<FinOpsDbContext> dbFactory
             }
         }
 
-        return new LineItemCounts(counts, [.. matchingSlices.Order()], slicesInRange.Count,
+        return new LineItemCounts(counts, [.. matchingSlices.Order()],
             maxima is null ? null : CostliestDays(maxima, costliest!.Needed));
     }
 

@@ -144,7 +144,7 @@ public sealed class LineItemQueryService(IDbContextFactory<FinOpsDbContext> dbFa
         var costliest = sort.Descending && sort.Column.IsMoney && Enum.TryParse<CostMetric>(sort.Column.Name, out var metric)
             ? new CostliestFirst(metric, checked(request.PageIndex * request.PageSize + request.PageSize))
             : null;
-        var counts = await engine.LineItemCountsByDayAsync(query, resourceValueIds, ct, costliest);
+        var counts = await engine.LineItemCountsByDayAsync(query, resourceValueIds, costliest, ct);
         if (counts is null)
         {
             return null;
