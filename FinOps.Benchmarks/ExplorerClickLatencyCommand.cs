@@ -117,7 +117,7 @@ public static class ExplorerClickLatencyCommand
     {
         if (args is not [var directory, ..] || directory.StartsWith("--", StringComparison.Ordinal))
         {
-            Console.Error.WriteLine("usage: explorer-clicks <dir> [--runs 10] [--screenshots <folder>]   (<dir>: built by generate-explorer and ingest-explorer)");
+            Console.Error.WriteLine("usage: explorer-clicks <dir> [--runs 10] [--screenshots <folder>] [--cpu-profile]   (<dir>: built by generate-explorer and ingest-explorer)");
             return 2;
         }
 
@@ -161,6 +161,7 @@ public static class ExplorerClickLatencyCommand
 
         var screenshots = screenshotsAt >= 0 ? args[screenshotsAt + 1] : Path.Combine(directory, "explorer-clicks");
         Directory.CreateDirectory(screenshots);
+        var cpuProfiles = args.Contains("--cpu-profile");
 
         // The last 30 days of the data by provider, per day (the explorer's default range and granularity), as a shared link.
         var deepLink = FormattableString.Invariant($"/explorer?from={end.AddDays(-30):yyyy-MM-dd}&to={end:yyyy-MM-dd}&metric=EffectiveCost&groupBy=ProviderName&granularity=Day");
@@ -208,7 +209,23 @@ public static class ExplorerClickLatencyCommand
                 for (var step = 0; step < Interactions.Length; step++)
                 {
                     var interaction = Interactions[step];
-                    var measurement = await MeasureAsync(page, interaction, screenshots);
+                    BrowserCpuProfile? profile = null;
+                    var measurement = await MeasureAsync(page, interaction, screenshots,
+                        beforeClick: cpuProfiles && run == runs ? async () => profile = await BrowserCpuProfile.StartAsync(page) : null);
+                    if (profile is not null)
+                    {
+                        await using (profile)
+                        {
+                            var file = Path.Combine(screenshots, FormattableString.Invariant($"{step + 1:D2}-{Slug(interaction.Name)}.cpuprofile"));
+                            var top = await profile.StopAsync(file);
+                            Console.WriteLine(FormattableString.Invariant($"  CPU profile of \"{interaction.Name}\" ({file}), self time:"));
+                            foreach (var (function, selfMs) in top)
+                            {
+                                Console.WriteLine(FormattableString.Invariant($"    {selfMs,7:N1} ms  {function}"));
+                            }
+                        }
+                    }
+
                     if (run == 0)
                     {
                         continue; // the warm-up
@@ -299,9 +316,15 @@ public static class ExplorerClickLatencyCommand
             """, null, new() { Timeout = 120_000 });
     }
 
-    private static async Task<Measurement> MeasureAsync(IPage page, Interaction interaction, string diagnostics)
+    /// <param name="beforeClick">Runs after the preparation, just before the measured click (e.g. starts a CPU profile).</param>
+    private static async Task<Measurement> MeasureAsync(IPage page, Interaction interaction, string diagnostics, Func<Task>? beforeClick = null)
     {
         await interaction.Prepare(page);
+        if (beforeClick is not null)
+        {
+            await beforeClick();
+        }
+
         await page.EvaluateAsync("witness => window.__clickBench.arm(witness)", interaction.Witness);
         await interaction.Act(page);
         try

@@ -37,6 +37,33 @@ public sealed class ApexChartOptionsSerializerTests : BunitTestBase
     }
 
     [Fact]
+    public void SeriesCarryTheirColours_SoAnotherSetOfGroupsChangesOnlyTheSeries()
+    {
+        static ApexChartOptions Stacked(params ChartSeries[] series) => new()
+        {
+            Kind = ChartKind.Bar,
+            Stacked = true,
+            Series = series,
+            Colors = ApexChartOptionsSerializer.DefaultColors,
+        };
+        var two = Serialize(Stacked(
+            new ChartSeries("a", [new ChartPoint(Day1, 1m)]),
+            new ChartSeries("Other", [new ChartPoint(Day1, 2m)]) { Color = "#BAB0AC" }));
+        var three = Serialize(Stacked(
+            new ChartSeries("x", [new ChartPoint(Day1, 1m)]),
+            new ChartSeries("y", [new ChartPoint(Day1, 3m)]),
+            new ChartSeries("Other", [new ChartPoint(Day1, 2m)]) { Color = "#BAB0AC" }));
+
+        static string WithoutSeries(JsonElement json) =>
+            JsonSerializer.Serialize(json.EnumerateObject().Where(p => p.Name != "series").ToDictionary(p => p.Name, p => p.Value));
+        Assert.Equal(WithoutSeries(two), WithoutSeries(three)); // apexchart.js then sends only the series (updateSeries)
+        Assert.Equal(
+            [ApexChartOptionsSerializer.DefaultColors[0], ApexChartOptionsSerializer.DefaultColors[1], "#BAB0AC"],
+            three.GetProperty("series").EnumerateArray().Select(s => s.GetProperty("color").GetString()));
+        Assert.Equal(ApexChartOptionsSerializer.DefaultColors, three.GetProperty("colors").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
     public void StackedDateSeries_AreAlignedOnTheUnionOfTheirDates_WithZeroWhereASeriesHasNoPoint()
     {
         var d1 = new DateOnly(2024, 10, 1);
@@ -145,8 +172,7 @@ public sealed class ApexChartOptionsSerializerTests : BunitTestBase
         Assert.Equal("rangeArea", series[2].GetProperty("type").GetString());
         Assert.Equal([9m, 15m], series[2].GetProperty("data")[0].GetProperty("y").EnumerateArray().Select(v => v.GetDecimal()));
         Assert.Equal([0, 6, 0], json.GetProperty("stroke").GetProperty("dashArray").EnumerateArray().Select(v => v.GetInt32()));
-        var colors = json.GetProperty("colors");
-        Assert.Equal(colors[1].GetString(), colors[2].GetString()); // the band takes the dashed forecast's colour
+        Assert.Equal(series[1].GetProperty("color").GetString(), series[2].GetProperty("color").GetString()); // the band takes the dashed forecast's colour
     }
 
     [Fact]

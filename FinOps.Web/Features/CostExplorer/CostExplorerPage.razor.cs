@@ -40,10 +40,23 @@ public partial class CostExplorerPage : IDisposable
     private bool _loading;
     private int _answerVersion;
     private IReadOnlyDictionary<string, FinOps.Domain.Optimization.Utilization.ResourceUtilizationSummary>? _utilization;
+
+    /// <summary>The answer <see cref="_utilization"/> was loaded for (only the table shows it, so only the table loads it).</summary>
+    private ExplorerAnswer? _utilizationAnswer;
     private string _moneyFormat = "N2";
     private DateOnly _today;
     private IReadOnlyList<string> _tagKeys = [];
     private string? _syncedUri;
+
+    /// <summary>
+    /// Addresses this page asked the browser to show and whose confirmation (LocationChanged) has not come back yet, oldest
+    /// first. The page shows an address's answer as soon as it asks for it; the confirmation then has nothing left to do,
+    /// and the confirmation of an older address while a newer one is on its way is ignored.
+    /// </summary>
+    private readonly List<string> _unconfirmedNavigations = [];
+
+    /// <summary>The address being shown or loaded (set at once, unlike <see cref="_syncedUri"/>, which waits for the answer's first render).</summary>
+    private string? _shownAddress;
     private CancellationTokenSource? _loadCancellation;
     private LiveRefresh? _live;
     private bool _disposed;
@@ -72,7 +85,7 @@ public partial class CostExplorerPage : IDisposable
         Navigation.LocationChanged += OnLocationChanged;
         _moneyFormat = (await Settings.GetAsync(CancellationToken.None)).CurrencyFormat;
         _tagKeys = await Explorer.TagKeysAsync(CancellationToken.None);
-        await SyncWithUrlAsync();
+        await ShowAsync(Navigation.Uri);
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -97,8 +110,26 @@ public partial class CostExplorerPage : IDisposable
         {
             try
             {
-                await SyncWithUrlAsync();
-                StateHasChanged();
+                var uri = Navigation.Uri;
+                var ours = _unconfirmedNavigations.IndexOf(uri);
+                if (ours >= 0)
+                {
+                    var superseded = ours < _unconfirmedNavigations.Count - 1;
+                    _unconfirmedNavigations.RemoveRange(0, ours + 1);
+                    if (superseded)
+                    {
+                        return; // the browser confirms an address this page has already left for a newer one
+                    }
+                }
+                else
+                {
+                    _unconfirmedNavigations.Clear(); // Back, Forward, a link: the browser leads
+                }
+
+                if (await ShowAsync(uri))
+                {
+                    StateHasChanged();
+                }
             }
             catch (Exception exception)
             {
@@ -106,17 +137,26 @@ public partial class CostExplorerPage : IDisposable
             }
         });
 
-    /// <summary>Reads the state from the URL; asks the engine again only when the question changed.</summary>
-    private async Task SyncWithUrlAsync()
+    /// <summary>
+    /// Shows the view of <paramref name="address"/> (absolute, as the browser shows it): reads the state from it and asks
+    /// the engine again only when the question changed. Returns false when that address is already on screen.
+    /// </summary>
+    private async Task<bool> ShowAsync(string address)
     {
-        var uri = Navigation.ToAbsoluteUri(Navigation.Uri);
-        if (_disposed || !uri.AbsolutePath.TrimEnd('/').Equals(ExplorerUrl.Path, StringComparison.OrdinalIgnoreCase))
+        var uri = new Uri(address);
+        if (_disposed || address == _shownAddress || !uri.AbsolutePath.TrimEnd('/').Equals(ExplorerUrl.Path, StringComparison.OrdinalIgnoreCase))
         {
-            return;
+            return false;
         }
 
+        _shownAddress = address;
         _today = await Overview.TodayAsync(CancellationToken.None);
-        _syncedUri = Navigation.Uri; // no await until LoadAsync has set _loading (or BuildViews has built this URL's view)
+        if (_shownAddress != address)
+        {
+            return false; // another address came meanwhile
+        }
+
+        _syncedUri = address; // no await until LoadAsync has set _loading (or BuildViews has built this URL's view)
         var parsed = ExplorerUrl.Parse(uri.Query, _today);
         _issues = parsed.Issues;
         _state = parsed.State;
@@ -128,6 +168,29 @@ public partial class CostExplorerPage : IDisposable
         else
         {
             BuildViews();
+            await LoadUtilizationIfShownAsync(_state, _answer);
+        }
+
+        return true;
+    }
+
+    /// <summary>The table at resource grouping shows utilization: loaded with the answer when the table is on screen, or when the table is opened.</summary>
+    private async Task LoadUtilizationIfShownAsync(ExplorerState state, ExplorerAnswer answer)
+    {
+        if (state.View != ExplorerView.Table || ReferenceEquals(_utilizationAnswer, answer))
+        {
+            return;
+        }
+
+        _loading = true; // the table is complete once utilization is beside the costs
+        try
+        {
+            _utilization = await LoadUtilizationAsync(state, answer, CancellationToken.None);
+            _utilizationAnswer = answer;
+        }
+        finally
+        {
+            _loading = false;
         }
     }
 
@@ -150,12 +213,14 @@ public partial class CostExplorerPage : IDisposable
         return await Utilization.SummarizeAsync(ids, state.From, state.To, ct);
     }
 
-    private void LineItemsChanged(FinOps.Web.Features.CostExplorer.LineItems.LineItemsNavigation navigation)
+    private Task LineItemsChanged(FinOps.Web.Features.CostExplorer.LineItems.LineItemsNavigation navigation)
     {
         if (_state is not null && (_state.Page != navigation.Page || _state.LineItemSort != navigation.Sort || _state.ResourceSearch != navigation.ResourceSearch))
         {
-            Go(_state with { Page = navigation.Page, LineItemSort = navigation.Sort, ResourceSearch = navigation.ResourceSearch });
+            return Go(_state with { Page = navigation.Page, LineItemSort = navigation.Sort, ResourceSearch = navigation.ResourceSearch });
         }
+
+        return Task.CompletedTask;
     }
 
     private async Task LoadAsync(ExplorerState state)
@@ -169,14 +234,14 @@ public partial class CostExplorerPage : IDisposable
         try
         {
             var answer = await Explorer.AnswerAsync(state, cancellation.Token);
-            var utilization = await LoadUtilizationAsync(state, answer, cancellation.Token);
+            var utilization = state.View == ExplorerView.Table ? await LoadUtilizationAsync(state, answer, cancellation.Token) : null;
             if (cancellation.IsCancellationRequested)
             {
                 return;
             }
 
             _answer = answer;
-            _utilization = utilization;
+            (_utilization, _utilizationAnswer) = (utilization, state.View == ExplorerView.Table ? answer : null);
             _answerVersion++;
             BuildViews();
         }
@@ -212,129 +277,141 @@ public partial class CostExplorerPage : IDisposable
         _breakdownChart = ExplorerCharts.Breakdown(_currencyAnswer, state);
     }
 
-    /// <summary>Shows <paramref name="next"/>: a new history entry, or (page-only changes) a replaced one.</summary>
-    private void Go(ExplorerState next, bool replace = false) =>
-        Navigation.NavigateTo(ExplorerUrl.ToUrl(next), new NavigationOptions { ReplaceHistoryEntry = replace });
-
-    private void ChangeQuestion(Func<ExplorerState, ExplorerState> change)
+    /// <summary>
+    /// Shows <paramref name="next"/>: a new history entry, or (page-only changes) a replaced one. The answer is asked for at
+    /// once, not when the browser has confirmed the new address a round trip later.
+    /// </summary>
+    private async Task Go(ExplorerState next, bool replace = false)
     {
-        if (_state is not null)
-        {
-            Go(change(_state).WithQueryChanged());
-        }
+        var url = ExplorerUrl.ToUrl(next);
+        var address = Navigation.ToAbsoluteUri(url).AbsoluteUri;
+        _unconfirmedNavigations.Add(address);
+        Navigation.NavigateTo(url, new NavigationOptions { ReplaceHistoryEntry = replace });
+        await ShowAsync(address);
     }
 
+    private Task ChangeQuestion(Func<ExplorerState, ExplorerState> change) =>
+        _state is null ? Task.CompletedTask : Go(change(_state).WithQueryChanged());
+
     /// <summary>A preset's key, or "custom": the dates stay as they are and no longer follow today.</summary>
-    private void SelectRangeKind(string? key)
+    private Task SelectRangeKind(string? key)
     {
         if (DatePreset.TryFind(key, out var preset))
         {
             var (from, to) = preset.Resolve(_today);
-            ChangeQuestion(s => s with { Preset = preset, From = from, To = to });
+            return ChangeQuestion(s => s with { Preset = preset, From = from, To = to });
         }
-        else if (key == CustomRangeKey)
-        {
-            ChangeQuestion(s => s with { Preset = null });
-        }
+
+        return key == CustomRangeKey ? ChangeQuestion(s => s with { Preset = null }) : Task.CompletedTask;
     }
 
-    private void SelectCustomRange(DateRange? range)
+    private Task SelectCustomRange(DateRange? range)
     {
         if (range?.Start is not { } start || range.End is not { } end)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         // The picker's end is the last day shown; the URL's "to" is exclusive.
-        ChangeQuestion(s => s with { Preset = null, From = DateOnly.FromDateTime(start), To = DateOnly.FromDateTime(end).AddDays(1) });
+        return ChangeQuestion(s => s with { Preset = null, From = DateOnly.FromDateTime(start), To = DateOnly.FromDateTime(end).AddDays(1) });
     }
 
-    private void SelectMetric(CostMetric metric) => ChangeQuestion(s => s with { Metric = metric });
+    private Task SelectMetric(CostMetric metric) => ChangeQuestion(s => s with { Metric = metric });
 
-    private void SelectGranularity(Granularity granularity) => ChangeQuestion(s => s with { Granularity = granularity });
+    private Task SelectGranularity(Granularity granularity) => ChangeQuestion(s => s with { Granularity = granularity });
 
-    private void SelectCompare(bool compare) => ChangeQuestion(s => s with { Compare = compare });
+    private Task SelectCompare(bool compare) => ChangeQuestion(s => s with { Compare = compare });
 
-    private void SelectGroupBy(CostDimension? first) => ChangeQuestion(s =>
+    private Task SelectGroupBy(CostDimension? first) => ChangeQuestion(s =>
     {
         var primary = first ?? ExplorerState.DefaultGroupBy;
         var second = s.GroupBy.Count > 1 && s.GroupBy[1] != primary ? s.GroupBy[1] : null;
         return s with { GroupBy = second is null ? [primary] : [primary, second] };
     });
 
-    private void SelectThenBy(CostDimension? second) => ChangeQuestion(s =>
+    private Task SelectThenBy(CostDimension? second) => ChangeQuestion(s =>
         s with { GroupBy = second is null || second == s.GroupBy[0] ? [s.GroupBy[0]] : [s.GroupBy[0], second] });
 
-    private void ApplyFilter(FilterChange change) => ChangeQuestion(s => s.WithFilter(change.Dimension, change.Values));
+    private Task ApplyFilter(FilterChange change) => ChangeQuestion(s => s.WithFilter(change.Dimension, change.Values));
 
-    private void ClearFilters() => ChangeQuestion(s => s with { Filters = [] });
+    private Task ClearFilters() => ChangeQuestion(s => s with { Filters = [] });
 
-    private void SelectView(ExplorerView view)
+    private Task SelectView(ExplorerView view)
     {
         if (_state is not null && _state.View != view)
         {
             // The table's and the line items' pages count different rows: another view starts on its first page.
-            Go(_state with { View = view, Page = 1 }, replace: true);
+            return Go(_state with { View = view, Page = 1 }, replace: true);
         }
+
+        return Task.CompletedTask;
     }
 
-    private void SelectChart(ExplorerChartKind chart)
+    private Task SelectChart(ExplorerChartKind chart)
     {
         if (_state is not null && _state.Chart != chart)
         {
-            Go(_state with { Chart = chart }, replace: true);
+            return Go(_state with { Chart = chart }, replace: true);
         }
+
+        return Task.CompletedTask;
     }
 
-    private void SelectCurrency(string? currency)
+    private Task SelectCurrency(string? currency)
     {
         if (_state is not null && currency is not null && currency != Currency)
         {
-            Go(_state with { Currency = currency, Page = 1 }, replace: true);
+            return Go(_state with { Currency = currency, Page = 1 }, replace: true);
         }
+
+        return Task.CompletedTask;
     }
 
-    private void TableChanged(TablePosition position)
+    private Task TableChanged(TablePosition position)
     {
         if (_state is not null && (_state.Page != position.Page || _state.Sort != position.Sort))
         {
-            Go(_state with { Page = position.Page, Sort = position.Sort }, replace: position.IsCorrection);
+            return Go(_state with { Page = position.Page, Sort = position.Sort }, replace: position.IsCorrection);
         }
+
+        return Task.CompletedTask;
     }
 
-    private void WalkBack(DrillStep step)
+    private Task WalkBack(DrillStep step)
     {
         if (!step.IsCurrent)
         {
-            Go(step.Target);
+            return Go(step.Target);
         }
+
+        return Task.CompletedTask;
     }
 
-    private void OnTimeChartClick(ChartPointClick click) => DrillInto(_timeChart, _state?.Granularity == Granularity.None ? click.PointIndex : click.SeriesIndex);
+    private Task OnTimeChartClick(ChartPointClick click) => DrillInto(_timeChart, _state?.Granularity == Granularity.None ? click.PointIndex : click.SeriesIndex);
 
-    private void OnBreakdownClick(ChartPointClick click) => DrillInto(_breakdownChart, click.PointIndex);
+    private Task OnBreakdownClick(ChartPointClick click) => DrillInto(_breakdownChart, click.PointIndex);
 
-    private void DrillInto(ExplorerChartModel? chart, int index)
+    private Task DrillInto(ExplorerChartModel? chart, int index)
     {
         if (chart is null || index < 0 || index >= chart.Groups.Count)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         if (chart.Groups[index] is not { } group)
         {
             Snackbar.Add("\"Other\" holds the smaller groups together: open the table to see and drill into each of them.", Severity.Info);
-            return;
+            return Task.CompletedTask;
         }
 
-        DrillIntoGroup(group);
+        return DrillIntoGroup(group);
     }
 
-    private void DrillIntoGroup(ExplorerGroup group)
+    private Task DrillIntoGroup(ExplorerGroup group)
     {
         if (_state is null || _answer is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var groupBy = _answer.State.GroupBy;
@@ -342,10 +419,10 @@ public partial class CostExplorerPage : IDisposable
         if (drilled is null)
         {
             Snackbar.Add($"{ExplorerDimensions.Label(groupBy[^1])} is the finest level: there is nothing below it to drill into.", Severity.Info);
-            return;
+            return Task.CompletedTask;
         }
 
-        Go(drilled);
+        return Go(drilled);
     }
 
     private async Task CopyLinkAsync()

@@ -164,16 +164,18 @@ public static class ApexChartOptionsSerializer
             object data = stackDates is not null ? AlignToDates(s, stackDates)
                 : axis.IsDate ? s.Points.Select(p => new XyDto(X(p.X), p.Y)).ToList()
                 : AlignToCategories(s, axis.Categories);
-            series.Add(new SeriesDto(s.Name, hasBands ? kind : null, data));
-            colors.Add(s.Color ?? palette[i % palette.Count]);
+            var color = s.Color ?? palette[i % palette.Count];
+            series.Add(new SeriesDto(s.Name, hasBands ? kind : null, data, color));
+            colors.Add(color);
         }
 
         for (var i = 0; i < options.Bands.Count; i++)
         {
             var band = options.Bands[i];
             var data = band.Ranges.Select(r => new XyDto(X(r.X), new[] { r.Low, r.High })).ToList();
-            series.Add(new SeriesDto(band.Name, "rangeArea", data));
-            colors.Add(band.Color ?? DefaultBandColor(options, colors));
+            var color = band.Color ?? DefaultBandColor(options, colors);
+            series.Add(new SeriesDto(band.Name, "rangeArea", data, color));
+            colors.Add(color);
         }
 
         var isLineLike = options.Kind is ChartKind.Line or ChartKind.Area;
@@ -181,7 +183,7 @@ public static class ApexChartOptionsSerializer
         {
             Chart = Chart(hasBands ? "rangeArea" : kind, options),
             Series = series,
-            Colors = colors,
+            Colors = palette,
             Xaxis = new XAxisDto(
                 axis.IsDate ? "datetime" : "category",
                 axis.IsDate ? null : axis.Categories,

@@ -56,7 +56,9 @@ internal sealed record EnabledDto(bool Enabled);
 
 internal sealed record ShowDto(bool Show);
 
-internal sealed record SeriesDto(string Name, string? Type, object Data);
+/// <param name="Color">The series' own colour: it travels with the series, so the chart's options (its palette) stay the
+/// same when another set of groups is shown, and apexchart.js can send only the new series.</param>
+internal sealed record SeriesDto(string Name, string? Type, object Data, string? Color = null);
 
 internal sealed record XyDto(object X, object Y);
 
