@@ -372,7 +372,9 @@ public static class ExplorerClickLatencyCommand
         var box = await page.EvaluateAsync<double[]>(
             """
             () => {
-              const paths = [...document.querySelectorAll('[data-testid=time-chart] .apexcharts-series path')];
+              // ApexCharts draws in the chart element's shadow root (see wwwroot/js/apexchart.js).
+              const chart = document.querySelector('[data-testid=time-chart] .finops-chart');
+              const paths = [...(chart?.shadowRoot?.querySelectorAll('.apexcharts-series path') ?? [])];
               const boxes = paths.map(p => p.getBoundingClientRect()).filter(b => b.width > 2 && b.height > 4);
               boxes.sort((a, b) => b.height - a.height);
               const b = boxes[0];

@@ -214,7 +214,7 @@ public sealed class CostExplorerBrowserTests(BrowserAppFixture app, ITestOutputH
     /// <summary>Waits until the main chart has drawn bars with a height.</summary>
     private static Task WaitForChartAsync(IPage page) =>
         page.WaitForFunctionAsync(
-            "() => [...document.querySelectorAll('[data-testid=time-chart] .apexcharts-series path')].some(p => p.getBoundingClientRect().height > 4)",
+            "() => [...(document.querySelector('[data-testid=time-chart] .finops-chart')?.shadowRoot?.querySelectorAll('.apexcharts-series path') ?? [])].some(p => p.getBoundingClientRect().height > 4)",
             null, new() { Timeout = 30_000 });
 
     /// <summary>Clicks the middle of the tallest bar segment of the main chart (a real click, as a person would).</summary>
@@ -224,7 +224,9 @@ public sealed class CostExplorerBrowserTests(BrowserAppFixture app, ITestOutputH
         var box = await page.EvaluateAsync<double[]>(
             """
             () => {
-              const paths = [...document.querySelectorAll('[data-testid=time-chart] .apexcharts-series path')];
+              // ApexCharts draws in the chart element's shadow root (see wwwroot/js/apexchart.js).
+              const chart = document.querySelector('[data-testid=time-chart] .finops-chart');
+              const paths = [...chart.shadowRoot.querySelectorAll('.apexcharts-series path')];
               const boxes = paths.map(p => p.getBoundingClientRect()).filter(b => b.width > 2 && b.height > 4);
               boxes.sort((a, b) => b.height - a.height);
               const b = boxes[0];

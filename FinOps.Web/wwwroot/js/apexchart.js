@@ -97,9 +97,38 @@ function patchAnimations(chart) {
   }
 }
 
+// Each chart draws in a shadow root of its element: the page's style sheets (MudBlazor's above all) then never match
+// the hundreds of SVG elements ApexCharts creates and measures while it draws, which made a redraw of a stacked bar
+// chart of 30 days by 9 groups about a third slower. Inherited properties (the app's font and colour) still reach the
+// chart; ApexCharts puts its own style sheet into the shadow root; the few rules of ours that reach inside are here.
+const chartStyles = `
+.finops-chart-canvas { width: 100%; }
+.apexcharts-tooltip, .apexcharts-xaxistooltip { font-family: inherit; }
+/* ApexCharts writes its labels in pixels: on the wall screen they scale with the wall's type. */
+.on-wall .apexcharts-canvas text, .on-wall .apexcharts-legend-text { font-size: max(12px, 0.65vw) !important; }
+.on-wall .apexcharts-legend-marker { transform: scale(1.4); }
+`;
+
+/** The element ApexCharts draws in, inside `element`'s shadow root (made once per element). */
+function canvasFor(element) {
+  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  root.replaceChildren();
+  const style = document.createElement('style');
+  style.textContent = chartStyles;
+  // ApexCharts watches the size of its element's parent: an element, not the shadow root (whose children it would watch).
+  const frame = document.createElement('div');
+  frame.className = element.closest('.finops-wall') ? 'on-wall' : '';
+  const canvas = document.createElement('div');
+  canvas.className = 'finops-chart-canvas';
+  frame.appendChild(canvas);
+  root.append(style, frame);
+  return canvas;
+}
+
 async function create(entry) {
   const ApexCharts = await loadApexCharts();
-  entry.chart = new ApexCharts(entry.element, toApexOptions(entry.spec, entry));
+  entry.canvas ??= canvasFor(entry.element);
+  entry.chart = new ApexCharts(entry.canvas, toApexOptions(entry.spec, entry));
   patchAnimations(entry.chart);
   await entry.chart.render();
 }
@@ -114,7 +143,7 @@ function markDrawn(entry, version) {
 /** Draws a chart in `element`; returns the id to pass to `update` and `destroy`. */
 export async function render(element, optionsJson, dotNetRef, version) {
   const id = `finops-chart-${++nextId}`;
-  const entry = { element, dotNetRef, spec: JSON.parse(optionsJson), chart: null };
+  const entry = { element, dotNetRef, spec: JSON.parse(optionsJson), chart: null, canvas: null };
   charts.set(id, entry);
   try {
     await create(entry);
