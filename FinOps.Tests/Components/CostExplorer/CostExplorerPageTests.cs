@@ -173,6 +173,28 @@ public sealed class CostExplorerPageTests : PageTestContext
     }
 
     [Fact]
+    public async Task ChartByResource_LoadsUtilizationOnlyWhenTheTableIsOpened()
+    {
+        await ImportCostsAsync();
+        var importer = Services.GetRequiredService<FinOps.Domain.Optimization.Utilization.UtilizationCsvImporter>();
+        var day = Today.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var csv = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            $"ResourceId,Date,CpuUtilization,MemoryUtilization,StorageUtilization\ni-web,{day},42.5,60,\n"));
+        await importer.ImportAsync(csv, CancellationToken.None);
+
+        var cut = await OpenAsync("?preset=last-30-days&groupBy=ResourceId");
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='time-chart']")));
+
+        cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("Table", StringComparison.Ordinal)).Click();
+
+        // The same answer in another view: the table asks for the resources' utilization and shows it beside the costs.
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='utilization']")));
+        var row = cut.FindAll("[data-testid='table'] tbody tr").Single(r => r.TextContent.Contains("i-web", StringComparison.Ordinal));
+        Assert.Contains("42.5 %", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("view=table", Navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InvalidParameter_IsNamedOnThePage_AndTheDefaultIsUsed_NoCrash()
     {
         await ImportCostsAsync();
