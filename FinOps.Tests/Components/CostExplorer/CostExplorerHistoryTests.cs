@@ -9,6 +9,7 @@ using FinOps.Domain.Persistence;
 using FinOps.Tests.Components.Pages;
 using FinOps.Tests.Support;
 using FinOps.Web.Features.CostExplorer;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -26,10 +27,7 @@ public sealed class CostExplorerHistoryTests : PageTestContext
 
     public CostExplorerHistoryTests()
     {
-        var original = Services.Single(d => d.ServiceType == typeof(IDbContextFactory<FinOpsDbContext>));
-        Services.Remove(original);
-        Services.AddSingleton(sp => new CountingContextFactory(Inner(sp, original)));
-        Services.AddSingleton<IDbContextFactory<FinOpsDbContext>>(sp => sp.GetRequiredService<CountingContextFactory>());
+        CountingContextFactory.Register(Services);
     }
 
     private CountingContextFactory Store => Services.GetRequiredService<CountingContextFactory>();
@@ -38,11 +36,6 @@ public sealed class CostExplorerHistoryTests : PageTestContext
     private IRenderedComponent<MudPopoverProvider>? _popovers;
 
     private BunitNavigationManager Navigation => Services.GetRequiredService<BunitNavigationManager>();
-
-    private static IDbContextFactory<FinOpsDbContext> Inner(IServiceProvider services, ServiceDescriptor descriptor) =>
-        (IDbContextFactory<FinOpsDbContext>)(descriptor.ImplementationFactory?.Invoke(services)
-            ?? descriptor.ImplementationInstance
-            ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!));
 
     private static string Stamp(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 
@@ -220,27 +213,5 @@ public sealed class CostExplorerHistoryTests : PageTestContext
         cut.WaitForAssertion(() => Assert.Equal("1–25 of 60", cut.Find("[data-testid='line-items-range']").TextContent.Trim()));
         Assert.Equal(3, Store.Opened);
         Assert.Equal(first, Navigation.Uri);
-    }
-
-    /// <summary>Counts the contexts the domain services open (one per store round trip: engine query, page of line items, settings read).</summary>
-    private sealed class CountingContextFactory(IDbContextFactory<FinOpsDbContext> inner) : IDbContextFactory<FinOpsDbContext>
-    {
-        private int _opened;
-
-        public int Opened => Volatile.Read(ref _opened);
-
-        public void Reset() => Interlocked.Exchange(ref _opened, 0);
-
-        public FinOpsDbContext CreateDbContext()
-        {
-            Interlocked.Increment(ref _opened);
-            return inner.CreateDbContext();
-        }
-
-        public Task<FinOpsDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _opened);
-            return inner.CreateDbContextAsync(cancellationToken);
-        }
     }
 }
