@@ -16,7 +16,9 @@ namespace FinOps.Web.Features.CostExplorer;
 /// <summary>
 /// The Cost Explorer: what did X cost, by Y, over Z, and why did it change. The whole view lives in the URL
 /// (<see cref="ExplorerUrl"/>): every change navigates, and the page follows the URL, so links, saved views and the back
-/// button reproduce it. Questions that change the data push a history entry (drill-down, filters, grouping, range), and
+/// button reproduce it. A change made on the page is shown at once (its answer is asked for while the browser updates
+/// its address, not a round trip later); the browser's confirmation then finds that address on screen and does
+/// nothing, and a late confirmation of an address already left for a newer one is ignored. Questions that change the data push a history entry (drill-down, filters, grouping, range), and
 /// so do the table's and the line items' page, sort and resource search: Back and Forward walk through the pages an
 /// analyst looked at, and the grids follow the URL (one load per position: when the URL only catches up with what a grid
 /// asked for, nothing is loaded again). Switching the view, chart kind or currency replaces the current entry: they show
