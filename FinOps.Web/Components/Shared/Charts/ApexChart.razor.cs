@@ -31,6 +31,7 @@ public sealed partial class ApexChart : IAsyncDisposable
     private string _json = string.Empty;
     private byte[] _hash = [];
     private ApexChartOptions? _pendingOptions;
+    private ChartThemeMode? _serializedTheme;
 
     private byte[]? _drawnHash;
     private ApexChartOptions? _drawnOptions;
@@ -61,6 +62,12 @@ public sealed partial class ApexChart : IAsyncDisposable
     protected override void OnParametersSet()
     {
         var fallback = AppTheme?.IsDarkMode == true ? ChartThemeMode.Dark : ChartThemeMode.Light;
+        if (ReferenceEquals(Options, _pendingOptions) && fallback == _serializedTheme)
+        {
+            return; // a parent's re-render with the same options (a page renders several times per click): nothing to serialize
+        }
+
+        _serializedTheme = fallback;
         _json = ApexChartOptionsSerializer.Serialize(Options, fallback);
         _hash = SHA256.HashData(Encoding.UTF8.GetBytes(_json));
         _pendingOptions = Options;
