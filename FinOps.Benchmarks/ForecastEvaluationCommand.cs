@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Backtests the budget forecaster (rolling origin, every day of the evaluated months) against the linear run-rate
-/// (month-to-date average x days) on the demo data and on generated series (growth, step change, seasonality).
+/// (month-to-date average x days) and the same-weekday average of the last four weeks on the demo data and on generated series (growth, step change, seasonality).
 ///   dotnet run -c Release --project FinOps.Benchmarks -- forecast [--scale 0.25] [--now 2025-11-17] [--seed 20261125] [--months 6]
 /// docs/benchmarks.md holds the figures.
 /// </summary>
@@ -60,14 +60,15 @@ internal static class ForecastEvaluationCommand
 
         Console.WriteLine(FormattableString.Invariant($"{scores.Count / 4} series backtested in {stopwatch.Elapsed.TotalSeconds:N1} s"));
         Console.WriteLine();
-        Console.WriteLine("| series | target | forecasts | MAPE ours | MAPE run-rate | 80% interval coverage |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|");
+        Console.WriteLine("| series | target | forecasts | MAPE ours | MAPE run-rate | MAPE same-weekday | 80% interval coverage |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var group in scores.GroupBy(s => (s.Series, s.Target)))
         {
             var ours = group.Single(g => g.Method == DailyForecaster.MethodName);
             var runRate = group.Single(g => g.Method == ForecastBacktest.RunRate);
+            var sameWeekday = group.Single(g => g.Method == ForecastBacktest.SameWeekday);
             Console.WriteLine(FormattableString.Invariant(
-                $"| {group.Key.Series} | {group.Key.Target} | {ours.Forecasts} | {ours.Mape:P1} | {runRate.Mape:P1} | {ours.Coverage:P0} |"));
+                $"| {group.Key.Series} | {group.Key.Target} | {ours.Forecasts} | {ours.Mape:P1} | {runRate.Mape:P1} | {sameWeekday.Mape:P1} | {ours.Coverage:P0} |"));
         }
 
         Console.WriteLine();
@@ -78,13 +79,14 @@ internal static class ForecastEvaluationCommand
                 var selected = scores.Where(s => s.Series.StartsWith(kind, StringComparison.Ordinal) && s.Target == target).ToList();
                 var ours = selected.Where(s => s.Method == DailyForecaster.MethodName).ToList();
                 var runRate = selected.Where(s => s.Method == ForecastBacktest.RunRate).ToList();
+                var sameWeekday = selected.Where(s => s.Method == ForecastBacktest.SameWeekday).ToList();
                 if (ours.Count == 0)
                 {
                     continue;
                 }
 
                 Console.WriteLine(FormattableString.Invariant(
-                    $"{kind,-12} {target,-17} MAPE ours {Weighted(ours, s => s.Mape):P1} vs run-rate {Weighted(runRate, s => s.Mape):P1}; coverage {Weighted(ours, s => s.Coverage!.Value):P1} ({ours.Sum(s => s.Forecasts)} forecasts)"));
+                    $"{kind,-12} {target,-17} MAPE ours {Weighted(ours, s => s.Mape):P1} vs run-rate {Weighted(runRate, s => s.Mape):P1} vs same-weekday {Weighted(sameWeekday, s => s.Mape):P1}; coverage {Weighted(ours, s => s.Coverage!.Value):P1} ({ours.Sum(s => s.Forecasts)} forecasts)"));
             }
         }
 

@@ -33,6 +33,7 @@ public static class ForecastBacktest
     public const string MonthEnd = "month total";
     public const string NextMonth = "next month total";
     public const string RunRate = "run-rate (MTD average x days)";
+    public const string SameWeekday = "same-weekday average of the last 4 weeks";
 
     /// <summary>Days of history the forecaster is given at each origin (as budgets do).</summary>
     public const int HistoryDays = 91;
@@ -41,7 +42,7 @@ public static class ForecastBacktest
     {
         forecaster ??= new DailyForecaster();
         var ours = new Dictionary<string, (double Ape, int Hits, int Count)> { [MonthEnd] = default, [NextMonth] = default };
-        var baseline = new Dictionary<string, (double Ape, int Count)> { [MonthEnd] = default, [NextMonth] = default };
+        var baseline = new Dictionary<(string Method, string Target), (double Ape, int Count)>();
         for (var origin = evaluateFrom; origin < series.End; origin = origin.AddDays(1))
         {
             var monthStart = new DateOnly(origin.Year, origin.Month, 1);
@@ -58,13 +59,16 @@ public static class ForecastBacktest
             var forecast = forecaster.Forecast(historyStart, history, nextEnd.DayNumber - origin.DayNumber)!;
             var monthToDate = series.SumOf(monthStart, origin);
             var runRatePerDay = monthToDate / (origin.Day - 1);
+            var weekdayAverage = SameWeekdayAverages(series, origin);
 
-            Score(MonthEnd, forecast.Sum(origin, monthEnd).Plus(monthToDate), runRatePerDay * DateTime.DaysInMonth(origin.Year, origin.Month),
-                series.SumOf(monthStart, monthEnd));
+            Score(MonthEnd, forecast.Sum(origin, monthEnd).Plus(monthToDate), series.SumOf(monthStart, monthEnd),
+                (RunRate, runRatePerDay * DateTime.DaysInMonth(origin.Year, origin.Month)),
+                (SameWeekday, monthToDate + SumOfWeekdays(weekdayAverage, origin, monthEnd)));
             if (nextEnd <= series.End)
             {
-                Score(NextMonth, forecast.Sum(monthEnd, nextEnd), runRatePerDay * DateTime.DaysInMonth(monthEnd.Year, monthEnd.Month),
-                    series.SumOf(monthEnd, nextEnd));
+                Score(NextMonth, forecast.Sum(monthEnd, nextEnd), series.SumOf(monthEnd, nextEnd),
+                    (RunRate, runRatePerDay * DateTime.DaysInMonth(monthEnd.Year, monthEnd.Month)),
+                    (SameWeekday, SumOfWeekdays(weekdayAverage, monthEnd, nextEnd)));
             }
         }
 
@@ -72,11 +76,11 @@ public static class ForecastBacktest
         [
             .. ours.Where(o => o.Value.Count > 0).Select(o => new BacktestScore(series.Name, o.Key, DailyForecaster.MethodName, o.Value.Count,
                 o.Value.Ape / o.Value.Count, (double)o.Value.Hits / o.Value.Count)),
-            .. baseline.Where(b => b.Value.Count > 0).Select(b => new BacktestScore(series.Name, b.Key, RunRate, b.Value.Count,
+            .. baseline.Where(b => b.Value.Count > 0).Select(b => new BacktestScore(series.Name, b.Key.Target, b.Key.Method, b.Value.Count,
                 b.Value.Ape / b.Value.Count, null)),
         ];
 
-        void Score(string target, ForecastRange ourForecast, decimal runRate, decimal actual)
+        void Score(string target, ForecastRange ourForecast, decimal actual, params (string Method, decimal Forecast)[] baselines)
         {
             if (actual == 0)
             {
@@ -85,9 +89,37 @@ public static class ForecastBacktest
 
             var o = ours[target];
             ours[target] = (o.Ape + Ape(ourForecast.Point, actual), o.Hits + (ourForecast.Covers(actual) ? 1 : 0), o.Count + 1);
-            var b = baseline[target];
-            baseline[target] = (b.Ape + Ape(runRate, actual), b.Count + 1);
+            foreach (var (method, value) in baselines)
+            {
+                var b = baseline.GetValueOrDefault((method, target));
+                baseline[(method, target)] = (b.Ape + Ape(value, actual), b.Count + 1);
+            }
         }
+    }
+
+    /// <summary>The average cost of each weekday over the 28 days before <paramref name="origin"/> (days before the series count as zero).</summary>
+    private static Dictionary<DayOfWeek, decimal> SameWeekdayAverages(BacktestSeries series, DateOnly origin)
+    {
+        var sums = new Dictionary<DayOfWeek, decimal>();
+        for (var back = 1; back <= 28; back++)
+        {
+            var day = origin.AddDays(-back);
+            var value = day >= series.Start ? series.Values[day.DayNumber - series.Start.DayNumber] : 0;
+            sums[day.DayOfWeek] = sums.GetValueOrDefault(day.DayOfWeek) + value;
+        }
+
+        return sums.ToDictionary(s => s.Key, s => s.Value / 4);
+    }
+
+    private static decimal SumOfWeekdays(Dictionary<DayOfWeek, decimal> averages, DateOnly from, DateOnly to)
+    {
+        decimal sum = 0;
+        for (var day = from; day < to; day = day.AddDays(1))
+        {
+            sum += averages[day.DayOfWeek];
+        }
+
+        return sum;
     }
 
     private static double Ape(decimal forecast, decimal actual) => (double)Math.Abs((forecast - actual) / actual);

@@ -93,6 +93,25 @@ public sealed class DailyForecasterTests
     }
 
     [Fact]
+    public void Backtest_SameWeekdayBaseline_IsExactOnAPurelyWeeklySeries_AndTheRunRateIsNot()
+    {
+        var from = new DateOnly(2025, 5, 1);
+        var start = from.AddDays(-ForecastBacktest.HistoryDays);
+        var days = new DateOnly(2025, 8, 1).DayNumber - start.DayNumber;
+        var weekly = new BacktestSeries("weekly", start, [.. Enumerable.Range(0, days).Select(d => Week[(int)start.AddDays(d).DayOfWeek])]);
+
+        var scores = ForecastBacktest.Evaluate(weekly, from);
+
+        foreach (var target in new[] { ForecastBacktest.MonthEnd, ForecastBacktest.NextMonth })
+        {
+            var sameWeekday = scores.Single(s => s.Method == ForecastBacktest.SameWeekday && s.Target == target);
+            Assert.True(sameWeekday.Forecasts > 30);
+            Assert.Equal(0, sameWeekday.Mape, precision: 12); // each remaining day costs what its weekday cost
+            Assert.True(scores.Single(s => s.Method == ForecastBacktest.RunRate && s.Target == target).Mape > 0.001);
+        }
+    }
+
+    [Fact]
     public void Backtest_OnGeneratedSeries_BeatsTheRunRate_AndTheIntervalCoversAboutEightyPercent()
     {
         var from = new DateOnly(2025, 5, 1);
