@@ -154,15 +154,21 @@ public sealed class CostExplorerPageTests : PageTestContext
         Assert.Contains("filter=ServiceCategory", export, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task TableByResource_ShowsEachResourcesUtilizationBesideItsCost()
+    /// <summary>Three days ago, i-web ran at 42.5 % CPU and 60 % memory (no storage figure).</summary>
+    private async Task ImportWebUtilizationAsync()
     {
-        await ImportCostsAsync();
         var importer = Services.GetRequiredService<FinOps.Domain.Optimization.Utilization.UtilizationCsvImporter>();
         var day = Today.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var csv = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
             $"ResourceId,Date,CpuUtilization,MemoryUtilization,StorageUtilization\ni-web,{day},42.5,60,\n"));
         await importer.ImportAsync(csv, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task TableByResource_ShowsEachResourcesUtilizationBesideItsCost()
+    {
+        await ImportCostsAsync();
+        await ImportWebUtilizationAsync();
 
         var cut = await OpenAsync("?preset=last-30-days&groupBy=ResourceId&view=table");
 
@@ -176,11 +182,7 @@ public sealed class CostExplorerPageTests : PageTestContext
     public async Task ChartByResource_LoadsUtilizationOnlyWhenTheTableIsOpened()
     {
         await ImportCostsAsync();
-        var importer = Services.GetRequiredService<FinOps.Domain.Optimization.Utilization.UtilizationCsvImporter>();
-        var day = Today.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        using var csv = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
-            $"ResourceId,Date,CpuUtilization,MemoryUtilization,StorageUtilization\ni-web,{day},42.5,60,\n"));
-        await importer.ImportAsync(csv, CancellationToken.None);
+        await ImportWebUtilizationAsync();
 
         var cut = await OpenAsync("?preset=last-30-days&groupBy=ResourceId");
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='time-chart']")));
