@@ -1,6 +1,7 @@
 using FinOps.Domain;
 using FinOps.Domain.Notifications;
 using FinOps.Domain.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,8 @@ public sealed class NotificationTestHost : IAsyncDisposable
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2024, 10, 15, 12, 0, 0, TimeSpan.Zero)));
         services.AddFinOpsDomain(new FinOpsOptions { DataDirectory = directory });
+        // The app keeps its key ring in the data directory (FinOps.Web/Security/DataProtectionSetup.cs); tests need none that lasts.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddSingleton(options);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
