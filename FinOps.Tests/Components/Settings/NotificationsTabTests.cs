@@ -92,7 +92,9 @@ public sealed class NotificationsTabTests : SettingsTestContext
 
         cut.WaitForAssertion(() => Assert.Single(Rows(cut), r => r.TextContent.Contains("Ops alerts", StringComparison.Ordinal)));
         await using var db = await NewDbAsync();
-        Assert.Equal(url, (await db.NotificationChannels.SingleAsync(c => c.Name == "Ops alerts")).Target);
+        var stored = (await db.NotificationChannels.SingleAsync(c => c.Name == "Ops alerts")).Target;
+        Assert.DoesNotContain("secret", stored, StringComparison.Ordinal); // encrypted at rest
+        Assert.Equal(url, Services.GetRequiredService<WebhookTargetProtector>().Read(stored).Url);
         var audit = await Services.GetRequiredService<AuditLog>().SearchAsync("notification-channel", null, null, 10, CancellationToken.None);
         Assert.All(audit, e => Assert.DoesNotContain("secret", (e.OldValues ?? "") + e.NewValues, StringComparison.Ordinal));
     }
