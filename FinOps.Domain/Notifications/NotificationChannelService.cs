@@ -80,7 +80,7 @@ public sealed class NotificationChannelService(
     }
 
     /// <summary>The channel with its target shown masked, and the error when its stored webhook URL cannot be decrypted.</summary>
-    public ChannelSummary Summarize(NotificationChannel channel)
+    private ChannelSummary Summarize(NotificationChannel channel)
     {
         if (!channel.IsWebhook)
         {
