@@ -51,6 +51,12 @@ public sealed class WebhookKeyRingTests
             Assert.Single(KeyFiles(app.DataDirectory));
         }
 
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+                File.GetUnixFileMode(Path.Combine(app.DataDirectory, DataProtectionSetup.KeysFolderName)));
+        }
+
         var saved = await app.Services.GetRequiredService<NotificationChannelService>().SaveAsync(
             new ChannelDraft { Name = "Ops Slack", Type = ChannelType.Slack, Target = SlackUrl }, FinOpsAppFactory.AdminEmail, CancellationToken.None);
         Assert.True(saved.Succeeded);
