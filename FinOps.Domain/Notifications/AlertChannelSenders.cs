@@ -29,8 +29,12 @@ public sealed class InAppAlertSender(Notifier<AlertRaised> raised) : IAlertChann
         raised.PublishAsync(new AlertRaised(alertId, alert, isTest));
 }
 
-/// <summary>Webhooks (generic JSON, Slack, Teams): one POST; any answer but 2xx is a failure naming the status and an excerpt of the body.</summary>
-public sealed class WebhookAlertSender(IHttpClientFactory httpClients, NotificationOptions options) : IAlertChannelSender
+/// <summary>
+/// Webhooks (generic JSON, Slack, Teams): one POST; any answer but 2xx is a failure naming the status and an excerpt of the
+/// body. The URL is decrypted just before the POST and only ever named masked; a stored URL that cannot be decrypted
+/// fails the attempt with <see cref="WebhookTargetProtector.UnreadableError"/>.
+/// </summary>
+public sealed class WebhookAlertSender(IHttpClientFactory httpClients, WebhookTargetProtector protector, NotificationOptions options) : IAlertChannelSender
 {
     /// <summary>The named HttpClient (its timeout is <see cref="NotificationOptions.WebhookTimeoutSeconds"/>).</summary>
     public const string HttpClientName = "alert-webhooks";
@@ -41,7 +45,13 @@ public sealed class WebhookAlertSender(IHttpClientFactory httpClients, Notificat
 
     public async Task SendAsync(NotificationChannel channel, long alertId, AlertMessage alert, bool isTest, CancellationToken ct)
     {
-        if (ChannelTargets.ValidateWebhookUrl(channel.Target) is { } invalid)
+        var (url, unreadable) = protector.Read(channel.Target);
+        if (unreadable is not null)
+        {
+            throw new AlertDeliveryException(unreadable);
+        }
+
+        if (ChannelTargets.ValidateWebhookUrl(url) is { } invalid)
         {
             throw new AlertDeliveryException(invalid);
         }
@@ -52,7 +62,7 @@ public sealed class WebhookAlertSender(IHttpClientFactory httpClients, Notificat
         HttpResponseMessage response;
         try
         {
-            response = await client.PostAsync(new Uri(channel.Target.Trim()), content, ct);
+            response = await client.PostAsync(new Uri(url!.Trim()), content, ct);
         }
         catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
         {
@@ -60,7 +70,7 @@ public sealed class WebhookAlertSender(IHttpClientFactory httpClients, Notificat
         }
         catch (HttpRequestException ex)
         {
-            throw new AlertDeliveryException($"Could not reach {ChannelTargets.MaskUrl(channel.Target)}: {ex.Message}", ex);
+            throw new AlertDeliveryException($"Could not reach {ChannelTargets.MaskUrl(url)}: {ex.Message}", ex);
         }
 
         using (response)

@@ -49,6 +49,20 @@ public static class ChannelTargets
         return uri.Scheme is "http" or "https" ? null : $"The webhook URL must start with http:// or https://, not {uri.Scheme}:.";
     }
 
+    /// <summary>What the in-app channel delivers to, where other channels show their target.</summary>
+    public const string InAppDisplay = "open dashboards and /hubs/alerts";
+
+    /// <summary>
+    /// A target as it may be shown once saved, from its plain value (recipients, or the decrypted webhook URL): webhook URLs
+    /// masked (they contain tokens), recipients as they are.
+    /// </summary>
+    public static string Display(ChannelType type, string? plainTarget) => type switch
+    {
+        ChannelType.InApp => InAppDisplay,
+        ChannelType.Email => plainTarget ?? "",
+        _ => MaskUrl(plainTarget),
+    };
+
     /// <summary>
     /// A webhook URL as it is shown once saved: scheme and host, then only the last four characters of the rest (the
     /// path and query carry the credentials).

@@ -21,8 +21,8 @@ public enum ChannelType
 
 /// <summary>
 /// A configured destination for alerts: its type, target (email recipients or webhook URL), and which alerts it
-/// receives (kinds and minimum severity). Webhook URLs carry their credentials, so they are shown masked once saved and
-/// never written to the audit log.
+/// receives (kinds and minimum severity). Webhook URLs carry their credentials, so they are stored encrypted
+/// (<see cref="WebhookTargetProtector"/>), shown masked once saved and never written to the audit log.
 /// </summary>
 public sealed class NotificationChannel
 {
@@ -37,7 +37,11 @@ public sealed class NotificationChannel
 
     public bool Enabled { get; set; }
 
-    /// <summary>Email: recipients separated by commas or semicolons. Webhooks: the absolute http(s) URL. In-app: empty.</summary>
+    /// <summary>
+    /// As stored. Email: recipients separated by commas or semicolons. Webhooks: the absolute http(s) URL in its protected
+    /// form (<see cref="WebhookTargetProtector.Protect"/>; a plain URL only in a database from before encryption, until
+    /// the next start-up protects it); read it with <see cref="WebhookTargetProtector.Read"/>. In-app: empty.
+    /// </summary>
     public string Target { get; set; } = "";
 
     /// <summary>Receives anomaly alerts.</summary>
@@ -65,14 +69,6 @@ public sealed class NotificationChannel
             AlertKind.Budget => ReceivesBudgets,
             _ => false,
         };
-
-    /// <summary>The target as it may be shown once saved: webhook URLs masked (they contain tokens), recipients as they are.</summary>
-    public string DisplayTarget => Type switch
-    {
-        ChannelType.InApp => "open dashboards and /hubs/alerts",
-        ChannelType.Email => Target,
-        _ => ChannelTargets.MaskUrl(Target),
-    };
 
     public bool IsWebhook => IsWebhookType(Type);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using FinOps.Domain.Administration;
 using FinOps.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace FinOps.Domain.Notifications;
 
@@ -47,16 +48,84 @@ public sealed record ChannelSaveResult(NotificationChannel? Channel, IReadOnlyDi
     public bool Succeeded => Errors.Count == 0;
 }
 
-/// <summary>Administrators list, add, change and delete notification channels; every change is audited (webhook URLs masked).</summary>
-public sealed class NotificationChannelService(IDbContextFactory<FinOpsDbContext> dbFactory, AuditLog audit, TimeProvider time)
+/// <summary>
+/// A saved channel as administrators see it: its target as it may be shown (webhook URLs masked), and why its stored
+/// webhook URL cannot be used (<see cref="WebhookTargetProtector.UnreadableError"/>), null when it can.
+/// </summary>
+public sealed record ChannelSummary(NotificationChannel Channel, string DisplayTarget, string? TargetError);
+
+/// <summary>
+/// Administrators list, add, change and delete notification channels; every change is audited (webhook URLs masked).
+/// Webhook URLs are stored encrypted (<see cref="WebhookTargetProtector"/>).
+/// </summary>
+public sealed class NotificationChannelService(
+    IDbContextFactory<FinOpsDbContext> dbFactory,
+    WebhookTargetProtector protector,
+    AuditLog audit,
+    TimeProvider time,
+    ILogger<NotificationChannelService> logger)
 {
     public const int MaxNameLength = 100;
+
+    /// <summary>The longest target an administrator may enter (recipients or URL), before encryption.</summary>
     public const int MaxTargetLength = 2000;
 
-    public async Task<IReadOnlyList<NotificationChannel>> ListAsync(CancellationToken ct)
+    private static readonly ChannelType[] WebhookTypes = [.. Enum.GetValues<ChannelType>().Where(NotificationChannel.IsWebhookType)];
+
+    public async Task<IReadOnlyList<ChannelSummary>> ListAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.NotificationChannels.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
+        var channels = await db.NotificationChannels.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
+        return [.. channels.Select(Summarize)];
+    }
+
+    /// <summary>The channel with its target shown masked, and the error when its stored webhook URL cannot be decrypted.</summary>
+    private ChannelSummary Summarize(NotificationChannel channel)
+    {
+        if (!channel.IsWebhook)
+        {
+            return new ChannelSummary(channel, ChannelTargets.Display(channel.Type, channel.Target), null);
+        }
+
+        var read = protector.Read(channel.Target);
+        return new ChannelSummary(channel, read.Url is { } url ? ChannelTargets.Display(channel.Type, url) : "", read.Error);
+    }
+
+    /// <summary>
+    /// Encrypts the webhook URLs still stored in plain text (databases from before encryption at rest). Runs at start-up;
+    /// idempotent: a protected value is recognised by <see cref="WebhookTargetProtector.StoredPrefix"/> and left alone, so a
+    /// second run changes nothing, and a run that dies half-way is finished by the next. Each row is rewritten only if it
+    /// still holds the plain URL that was read (a concurrent edit wins). Returns how many channels were protected; logged
+    /// and audited by id, never with the URL.
+    /// </summary>
+    public async Task<int> ProtectStoredWebhookUrlsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var candidates = await db.NotificationChannels.AsNoTracking()
+            .Where(c => WebhookTypes.Contains(c.Type) && c.Target != "")
+            .Select(c => new { c.Id, c.Target })
+            .ToListAsync(ct);
+        var protectedIds = new List<long>();
+        foreach (var plain in candidates.Where(c => !WebhookTargetProtector.IsProtected(c.Target)))
+        {
+            var stored = protector.Protect(plain.Target);
+            var updated = await db.NotificationChannels.Where(c => c.Id == plain.Id && c.Target == plain.Target)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Target, stored), ct);
+            if (updated == 1)
+            {
+                protectedIds.Add(plain.Id);
+            }
+        }
+
+        if (protectedIds.Count > 0)
+        {
+            logger.LogInformation("Encrypted the stored webhook URL of {Count} notification channel(s) (ids {ChannelIds})",
+                protectedIds.Count, string.Join(", ", protectedIds));
+            await audit.WriteAsync("system", "notification-channel.url-protected", nameof(NotificationChannel), null, null,
+                new { ChannelIds = protectedIds }, $"Webhook URLs of {protectedIds.Count} notification channel(s) encrypted at rest", ct);
+        }
+
+        return protectedIds.Count;
     }
 
     /// <summary>Validates and saves (creates when <see cref="ChannelDraft.Id"/> is 0); errors by field name of <see cref="ChannelDraft"/>.</summary>
@@ -79,11 +148,11 @@ public sealed class NotificationChannelService(IDbContextFactory<FinOpsDbContext
 
         var now = time.GetUtcNow();
         var channel = existing ?? new NotificationChannel { Name = "", CreatedBy = actor, CreatedAt = now };
-        var before = existing is null ? null : Snapshot(existing);
+        var before = existing is null ? null : Snapshot(existing, Summarize(existing).DisplayTarget);
         channel.Name = draft.Name.Trim();
         channel.Type = draft.Type;
         channel.Enabled = draft.Enabled;
-        channel.Target = target;
+        channel.Target = NotificationChannel.IsWebhookType(draft.Type) ? protector.Protect(target) : target;
         channel.ReceivesAnomalies = draft.ReceivesAnomalies;
         channel.ReceivesBudgets = draft.ReceivesBudgets;
         channel.MinimumSeverity = draft.MinimumSeverity;
@@ -99,7 +168,7 @@ public sealed class NotificationChannelService(IDbContextFactory<FinOpsDbContext
 
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(actor, existing is null ? "notification-channel.created" : "notification-channel.changed", nameof(NotificationChannel),
-            channel.Id.ToString(CultureInfo.InvariantCulture), before, Snapshot(channel),
+            channel.Id.ToString(CultureInfo.InvariantCulture), before, Snapshot(channel, ChannelTargets.Display(channel.Type, target)),
             $"Notification channel '{channel.Name}' ({channel.Type}) {(existing is null ? "created" : "changed")}", ct);
         return new ChannelSaveResult(channel, new Dictionary<string, string>());
     }
@@ -118,11 +187,11 @@ public sealed class NotificationChannelService(IDbContextFactory<FinOpsDbContext
         db.NotificationChannels.Remove(channel);
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(actor, "notification-channel.deleted", nameof(NotificationChannel), id.ToString(CultureInfo.InvariantCulture),
-            Snapshot(channel), null, $"Notification channel '{channel.Name}' ({channel.Type}) deleted", ct);
+            Snapshot(channel, Summarize(channel).DisplayTarget), null, $"Notification channel '{channel.Name}' ({channel.Type}) deleted", ct);
         return true;
     }
 
-    private static (string Target, Dictionary<string, string> Errors) Validate(ChannelDraft draft, NotificationChannel? existing,
+    private (string Target, Dictionary<string, string> Errors) Validate(ChannelDraft draft, NotificationChannel? existing,
         IReadOnlyList<NotificationChannel> all)
     {
         var errors = new Dictionary<string, string>();
@@ -176,8 +245,16 @@ public sealed class NotificationChannelService(IDbContextFactory<FinOpsDbContext
             default:
                 if (target.Length == 0 && existing is not null && existing.IsWebhook)
                 {
-                    // Empty on a saved webhook channel: keep the saved URL.
-                    target = existing.Target;
+                    // Empty on a saved webhook channel: keep the saved URL, if it can still be read.
+                    var saved = protector.Read(existing.Target);
+                    if (saved.Error is { } unreadable)
+                    {
+                        errors[nameof(ChannelDraft.Target)] = unreadable;
+                    }
+                    else
+                    {
+                        target = saved.Url!;
+                    }
                 }
                 else if (ChannelTargets.ValidateWebhookUrl(target) is { } urlError)
                 {
@@ -195,13 +272,13 @@ public sealed class NotificationChannelService(IDbContextFactory<FinOpsDbContext
         return (target, errors);
     }
 
-    /// <summary>What the audit log records of a channel: never the webhook URL itself.</summary>
-    private static object Snapshot(NotificationChannel c) => new
+    /// <summary>What the audit log records of a channel: the target as displayed, never the webhook URL itself.</summary>
+    private static object Snapshot(NotificationChannel c, string displayTarget) => new
     {
         c.Name,
         Type = c.Type.ToString(),
         c.Enabled,
-        Target = c.DisplayTarget,
+        Target = displayTarget,
         c.ReceivesAnomalies,
         c.ReceivesBudgets,
         MinimumSeverity = c.MinimumSeverity.ToString(),

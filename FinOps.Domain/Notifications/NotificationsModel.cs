@@ -14,8 +14,8 @@ internal static class NotificationsModel
         {
             e.ToTable("NotificationChannels");
             e.Property(x => x.Name).HasMaxLength(NotificationChannelService.MaxNameLength);
-            e.Property(x => x.Target).HasMaxLength(NotificationChannelService.MaxTargetLength);
-            e.Ignore(x => x.DisplayTarget);
+            // Webhook URLs are stored encrypted: longer than the URL an administrator may enter.
+            e.Property(x => x.Target).HasMaxLength(WebhookTargetProtector.MaxStoredLength);
             e.Ignore(x => x.IsWebhook);
             // Every installation starts with the in-app channel, so dashboards show alerts before anyone configures anything.
             e.HasData(new NotificationChannel

@@ -31,6 +31,8 @@ public sealed class NotificationsBrowserTests(BrowserAppFixture app, ITestOutput
             await page.Locator("[data-testid=channel-name-input]").FillAsync("Ops Slack");
             await page.Locator("[data-testid=channel-type]").Locator("xpath=ancestor-or-self::*[contains(@class,'mud-input-control')][1]").ClickAsync();
             await page.Locator(".mud-popover-open .mud-list-item").GetByText("Slack", new() { Exact = true }).ClickAsync();
+            // The circuit has the new type once the field explains Slack URLs (a save sent earlier could still validate an email channel).
+            await Expect(page.Locator("[data-testid=channel-editor]")).ToContainTextAsync("Slack: Apps");
             await page.Locator("[data-testid=channel-target-input]").FillAsync(url);
             await page.Locator("[data-testid=save-channel]").ClickAsync();
 

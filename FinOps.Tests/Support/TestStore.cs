@@ -2,6 +2,7 @@ using FinOps.Domain;
 using FinOps.Domain.Billing.Ingestion;
 using FinOps.Domain.Costs;
 using FinOps.Domain.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -37,6 +38,8 @@ public sealed class TestStore : IAsyncDisposable
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2024, 10, 15, 12, 0, 0, TimeSpan.Zero)));
         services.AddFinOpsDomain(new FinOpsOptions { DataDirectory = directory });
+        // The app keeps its key ring in the data directory (FinOps.Web/Security/DataProtectionSetup.cs); tests need none that lasts.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         return new TestStore(directory, provider);

@@ -7,11 +7,13 @@ using Hangfire;
 namespace FinOps.Web.Hosting;
 
 /// <summary>
-/// At start-up: migrate the database, re-queue imports a previous process left unfinished (the ledger is the durable
-/// record, whatever Hangfire storage is used), seed the demo data on an empty store, and register recurring jobs.
+/// At start-up: migrate the database, encrypt webhook URLs a database from before encryption at rest still holds in plain
+/// text, re-queue imports a previous process left unfinished (the ledger is the durable record, whatever Hangfire storage
+/// is used), seed the demo data on an empty store, and register recurring jobs.
 /// </summary>
 public sealed class StartupTasks(
     DatabaseInitializer database,
+    FinOps.Domain.Notifications.NotificationChannelService channels,
     ImportService imports,
     ImportScheduler scheduler,
     IRecurringJobManager recurringJobs,
@@ -24,6 +26,8 @@ public sealed class StartupTasks(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await database.InitializeAsync(cancellationToken);
+        // Databases from before webhook URLs were encrypted at rest: protect them once (idempotent).
+        await channels.ProtectStoredWebhookUrlsAsync(cancellationToken);
         await administrators.EnsureRolesAndConfiguredAdminAsync(cancellationToken);
         foreach (var id in await imports.RecoverInterruptedAsync(cancellationToken))
         {

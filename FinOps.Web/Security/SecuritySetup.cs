@@ -18,6 +18,8 @@ public static class SecuritySetup
 
     public static void AddFinOpsSecurity(this IServiceCollection services, IConfiguration configuration)
     {
+        // The cookies below and the stored webhook URLs share this one key ring, kept in the data directory.
+        services.AddFinOpsDataProtection();
         services.AddIdentityCore<FinOpsUser>(o =>
             {
                 PasswordPolicy.Apply(o.Password);

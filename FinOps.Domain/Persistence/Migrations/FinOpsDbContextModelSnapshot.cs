@@ -1155,7 +1155,7 @@ namespace FinOps.Domain.Persistence.Migrations
 
                     b.Property<string>("Target")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(8152)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")

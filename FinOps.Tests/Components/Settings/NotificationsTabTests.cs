@@ -92,9 +92,45 @@ public sealed class NotificationsTabTests : SettingsTestContext
 
         cut.WaitForAssertion(() => Assert.Single(Rows(cut), r => r.TextContent.Contains("Ops alerts", StringComparison.Ordinal)));
         await using var db = await NewDbAsync();
-        Assert.Equal(url, (await db.NotificationChannels.SingleAsync(c => c.Name == "Ops alerts")).Target);
+        var stored = (await db.NotificationChannels.SingleAsync(c => c.Name == "Ops alerts")).Target;
+        Assert.DoesNotContain("secret", stored, StringComparison.Ordinal); // encrypted at rest
+        Assert.Equal(url, Services.GetRequiredService<WebhookTargetProtector>().Read(stored).Url);
         var audit = await Services.GetRequiredService<AuditLog>().SearchAsync("notification-channel", null, null, 10, CancellationToken.None);
         Assert.All(audit, e => Assert.DoesNotContain("secret", (e.OldValues ?? "") + e.NewValues, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AWebhookChannelWhoseStoredUrlCannotBeDecrypted_SaysSoOnItsRow_AndAsksForTheUrlAgain()
+    {
+        await SignInAsync("admin@example.com", Roles.Admin);
+        await using (var db = await NewDbAsync())
+        {
+            // Encrypted with a key ring this installation does not have (its keys folder was lost).
+            var lostKeys = new WebhookTargetProtector(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
+            db.NotificationChannels.Add(new NotificationChannel
+            {
+                Name = "Ops Slack", Type = ChannelType.Slack, Enabled = true, ReceivesAnomalies = true, ReceivesBudgets = true,
+                Target = lostKeys.Protect("https://hooks.slack.com/services/T000/B000/XXXXsecretWXYZ"), CreatedBy = "admin@example.com", CreatedAt = Time.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var cut = Render<NotificationsTab>();
+
+        Assert.Equal(WebhookTargetProtector.UnreadableError, Row(cut, "Ops Slack").QuerySelector("[data-testid='channel-target-error']")!.TextContent.Trim());
+        Assert.Contains("enter it again", WebhookTargetProtector.UnreadableError, StringComparison.Ordinal);
+        Row(cut, "Ops Slack").QuerySelector("[data-testid='edit-channel']")!.Click();
+        Assert.Contains(WebhookTargetProtector.UnreadableError, cut.Find("[data-testid='channel-editor']").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Leave empty to keep the saved URL", cut.Find("[data-testid='channel-editor']").TextContent, StringComparison.Ordinal);
+
+        Click(cut, "save-channel");
+        cut.WaitForElement("[data-testid='channel-errors']");
+
+        Type(cut, "channel-target-input", "https://hooks.slack.com/services/T000/B000/NEWsecretABCD");
+        Click(cut, "save-channel");
+
+        cut.WaitForAssertion(() => Assert.Equal("https://hooks.slack.com/…ABCD", Row(cut, "Ops Slack").QuerySelector("[data-testid='channel-target']")!.TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid='channel-target-error']"));
     }
 
     [Fact]

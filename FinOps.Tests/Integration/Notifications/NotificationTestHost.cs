@@ -1,6 +1,7 @@
 using FinOps.Domain;
 using FinOps.Domain.Notifications;
 using FinOps.Domain.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,13 +33,26 @@ public sealed class NotificationTestHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<NotificationTestHost> CreateAsync(NotificationOptions options)
+    /// <param name="logs">Receives every log entry, of every level (by default only warnings and errors are logged, nowhere).</param>
+    public static async Task<NotificationTestHost> CreateAsync(NotificationOptions options, ILoggerProvider? logs = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "finops-tests", Guid.NewGuid().ToString("N"));
         var services = new ServiceCollection();
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(l =>
+        {
+            if (logs is null)
+            {
+                l.SetMinimumLevel(LogLevel.Warning);
+            }
+            else
+            {
+                l.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+            }
+        });
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2024, 10, 15, 12, 0, 0, TimeSpan.Zero)));
         services.AddFinOpsDomain(new FinOpsOptions { DataDirectory = directory });
+        // The app keeps its key ring in the data directory (FinOps.Web/Security/DataProtectionSetup.cs); tests need none that lasts.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddSingleton(options);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);

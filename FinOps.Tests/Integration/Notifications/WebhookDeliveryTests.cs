@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using FinOps.Domain.Notifications;
+using Microsoft.Extensions.Logging;
 using static FinOps.Tests.Domain.Notifications.NotificationTestData;
 
 namespace FinOps.Tests.Integration.Notifications;
@@ -158,6 +160,23 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NoLogEntry_OfAnyLevel_ContainsTheWebhookUrlsSecret_WhenDeliveriesSucceedOrFail()
+    {
+        var logs = new RecordingLoggerProvider();
+        await using var host = await NotificationTestHost.CreateAsync(new NotificationOptions(), logs);
+        var working = await host.AddChannelAsync(ChannelType.Slack, "Working", _listener.Url("/services/T000/B000/first-secret-token"));
+        var down = await host.AddChannelAsync(ChannelType.Webhook, "Down", $"http://127.0.0.1:{LocalSmtpServer.FreePort()}/hooks/second-secret-token");
+        await host.Outbox.EnqueueAsync(Budget("b1"), CancellationToken.None);
+
+        await host.Dispatcher.DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Delivered, (await host.DeliveryAsync(working.Id)).Status);
+        Assert.Equal(DeliveryStatus.Pending, (await host.DeliveryAsync(down.Id)).Status);
+        Assert.Contains(logs.Messages, m => m.Contains("1 delivered, 1 to retry", StringComparison.Ordinal)); // logging was on
+        Assert.DoesNotContain(logs.Messages, m => m.Contains("secret-token", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnUnreachableEndpoint_FailsTheAttemptWithTheConnectionError_AndDoesNotLeakTheUrlsSecret()
     {
         var port = LocalSmtpServer.FreePort(); // nothing listens there
@@ -170,5 +189,30 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal(DeliveryStatus.Pending, delivery.Status);
         Assert.StartsWith($"Could not reach http://127.0.0.1:{port}/…", delivery.LastError, StringComparison.Ordinal);
         Assert.DoesNotContain("very-secret-token", delivery.LastError, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Keeps every log message (with its exception), of every category and level.</summary>
+internal sealed class RecordingLoggerProvider : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _messages = new();
+
+    public IReadOnlyCollection<string> Messages => _messages;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _messages);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<string> messages) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter) =>
+            messages.Enqueue($"{category} [{logLevel}] {formatter(state, exception)} {exception}");
     }
 }

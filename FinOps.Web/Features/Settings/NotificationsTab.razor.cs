@@ -9,7 +9,8 @@ namespace FinOps.Web.Features.Settings;
 /// <summary>
 /// Administrators configure the notification channels (in-app, email, webhooks for Slack, Teams or any JSON consumer),
 /// send a test message to each, and follow every delivery with its attempts and last error (retry by hand). Webhook
-/// URLs carry credentials: once saved they are shown masked, and editing keeps them unless a new one is entered.
+/// URLs carry credentials: they are stored encrypted, once saved they are shown masked, and editing keeps them unless a new
+/// one is entered; a stored URL that can no longer be decrypted is marked on its channel and must be entered again.
 /// </summary>
 public partial class NotificationsTab : IDisposable
 {
@@ -20,12 +21,14 @@ public partial class NotificationsTab : IDisposable
 
     private bool _isAdmin;
     private bool _busy;
-    private IReadOnlyList<NotificationChannel> _channels = [];
+    private IReadOnlyList<ChannelSummary> _channels = [];
     private IReadOnlyList<DeliveryView> _deliveries = [];
     private readonly Dictionary<long, ChannelTestResult> _testResults = [];
     private DraftModel? _draft;
     private string _editingName = "";
     private NotificationChannel? _editing;
+    private string _editingDisplayTarget = "";
+    private string? _editingTargetError;
     private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
     private string _statusFilter = AllStatuses;
     private long? _expanded;
@@ -103,10 +106,12 @@ public partial class NotificationsTab : IDisposable
         _errors = new Dictionary<string, string>();
     }
 
-    private void Edit(NotificationChannel channel)
+    private void Edit(NotificationChannel channel, string displayTarget, string? targetError)
     {
         _editing = channel;
         _editingName = channel.Name;
+        _editingDisplayTarget = displayTarget;
+        _editingTargetError = targetError;
         _draft = DraftModel.From(ChannelDraft.From(channel));
         _errors = new Dictionary<string, string>();
     }
@@ -205,10 +210,13 @@ public partial class NotificationsTab : IDisposable
         await LoadDeliveriesAsync();
     }
 
+    /// <summary>On a saved webhook channel with the field empty: the saved URL is kept (shown masked), or it cannot be read and must be entered again.</summary>
     private string KeepHint(string help) =>
-        _editing is { IsWebhook: true } saved && _draft?.Type == saved.Type && string.IsNullOrEmpty(_draft.Target)
-            ? $"Leave empty to keep the saved URL ({saved.DisplayTarget}). {help}"
-            : help;
+        _editing is not { IsWebhook: true } saved || _draft?.Type != saved.Type || !string.IsNullOrEmpty(_draft.Target)
+            ? help
+            : _editingTargetError is { } unreadable
+                ? $"{unreadable} {help}"
+                : $"Leave empty to keep the saved URL ({_editingDisplayTarget}). {help}";
 
     private bool HasError(string field) => _errors.ContainsKey(field);
 
