@@ -216,6 +216,31 @@ public sealed class CostExplorerBrowserTests(BrowserAppFixture app, ITestOutputH
     }
 
     [SkippableFact]
+    public async Task DrillPathThroughLongIdentifiers_WrapsInTheBreadcrumb_InsteadOfWideningTheLaptopPage()
+    {
+        Skip.If(app.SkipReason is not null, app.SkipReason);
+        // Identifiers without a hyphen or space to break at: only the breadcrumb's own wrapping keeps them on screen.
+        var account = "billing_" + string.Concat(Enumerable.Repeat("3f2a9c417d6e4b8a9c152e8f0a6d4b71", 4));
+        var subAccount = "subaccount_" + string.Concat(Enumerable.Repeat("9c152e8f0a6d4b713f2a9c417d6e4b8a", 4));
+        var page = await app.NewSignedInPageAsync(BrowserAppFixture.AnalystEmail, 1366, 768);
+        await RunAsync(page, nameof(DrillPathThroughLongIdentifiers_WrapsInTheBreadcrumb_InsteadOfWideningTheLaptopPage), async () =>
+        {
+            await OpenAsync(page, $"/explorer?preset=last-30-days&groupBy=ServiceName&filter=BillingAccountId:{account}&filter=SubAccountId:{subAccount}&granularity=None&view=table");
+            var crumbs = page.Locator("[data-testid=crumb]");
+            await Expect(crumbs).ToHaveCountAsync(3);
+            await Expect(crumbs.Nth(1)).ToContainTextAsync(account);
+            await Expect(crumbs.Nth(2)).ToContainTextAsync(subAccount);
+            var edges = await page.EvaluateAsync<double[]>(
+                "() => [Math.max(...[...document.querySelectorAll('[data-testid=crumb]')].map(e => e.getBoundingClientRect().right)), document.querySelector('[data-testid=breadcrumb]').getBoundingClientRect().right]");
+            Assert.True(edges[0] <= edges[1] + 0.5, $"a breadcrumb step ends at x={edges[0]:0} px, past the breadcrumb's edge at {edges[1]:0} px");
+            var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+            Assert.False(overflow, "The page scrolls sideways at 1366x768.");
+            await ScreenshotAsync(page, "explorer-1366-breadcrumb-long-identifiers");
+            await ExpectNoErrorUiAsync(page);
+        });
+    }
+
+    [SkippableFact]
     public async Task TablePage2_ThenBack_ShowsPage1_LineItemsFollowBack_AndSavedViewsCloseOnAnOutsideClick()
     {
         Skip.If(app.SkipReason is not null, app.SkipReason);
