@@ -46,7 +46,7 @@ public sealed class ExplorerTableViewTests : BunitTestBase
     {
         var cut = RenderTable();
 
-        Assert.Equal(["Service", "Resource", "Cost (USD)", "Share", "Previous period", "Change", "Change %", "Utilization avg / p95"],
+        Assert.Equal(["Service", "Resource", "Cost (USD)", "Share", "Previous period", "Change", "Change %", "Utilization avg / p95 %"],
             cut.FindAll("thead th").Select(Text));
         var row = cut.FindAll("tbody tr")[0].QuerySelectorAll("td");
         Assert.Equal(8, row.Length);
