@@ -99,6 +99,147 @@ public sealed class CostExplorerBrowserTests(BrowserAppFixture app, ITestOutputH
         });
     }
 
+    /// <summary>
+    /// The widest table the explorer shows: two groupings (service, then resource ids up to ARN length), the comparison
+    /// columns and the resources' utilization. The money columns an analyst reads stay on screen, with no sideways scrolling
+    /// inside the table or the page, on a laptop (the filter panel closed), on a wider laptop with the panel docked beside
+    /// the table, and on a desktop.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData(1366, 768)]
+    [InlineData(1536, 864)] // a 1920 px laptop at 125 %: the filter panel is docked, the table is narrowest
+    [InlineData(1920, 1080)]
+    public async Task TableByServiceAndResource_WithComparisonAndUtilization_KeepsCostAndChangeOnScreenWithoutSidewaysScrolling(int width, int height)
+    {
+        Skip.If(app.SkipReason is not null, app.SkipReason);
+        var page = await app.NewSignedInPageAsync(BrowserAppFixture.AnalystEmail, width, height);
+        var name = $"explorer-{width}-table-service-resource-compare-utilization";
+        await RunAsync(page, name, async () =>
+        {
+            await OpenAsync(page, "/explorer?preset=last-30-days&groupBy=ServiceName,ResourceId&granularity=None&view=table&compare=true&sort=Cost:desc");
+            var table = page.Locator("[data-testid=table]");
+            await Expect(table.Locator("[data-testid=total-cost]")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+            await Expect(table.Locator("tbody [data-testid=utilization]").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Expect(table.Locator("tbody [data-testid=cost]")).ToHaveCountAsync(25);
+            if (width < 1500)
+            {
+                await Expect(page.Locator("[data-testid=filter-panel]")).Not.ToBeInViewportAsync();
+            }
+
+            await ScreenshotAsync(page, name);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserAppFixture.ScreenshotDirectory, name + "-viewport.png") });
+            var tableBox = await table.BoundingBoxAsync();
+            await page.ScreenshotAsync(new()
+            {
+                Path = Path.Combine(BrowserAppFixture.ScreenshotDirectory, name + "-table.png"),
+                FullPage = true,
+                Clip = new() { X = tableBox!.X, Y = tableBox.Y, Width = tableBox.Width, Height = tableBox.Height },
+            });
+
+            var columns = await page.EvaluateAsync<string>(
+                "() => [...document.querySelectorAll('[data-testid=table] thead th')].map(th => `${th.innerText.trim().replace(/\\s+/g, ' ')} ${Math.round(th.getBoundingClientRect().width)} px`).join(', ')");
+            output.WriteLine($"Columns at {width}x{height}: {columns}");
+
+            // The money cells (rows and totals) and their headers end inside the window.
+            var rights = await page.EvaluateAsync<double[]>(
+                """
+                () => {
+                  const table = document.querySelector('[data-testid=table]');
+                  const ids = ['cost', 'change', 'change-percent', 'total-cost', 'total-change', 'total-change-percent'];
+                  const cells = ids.flatMap(id => [...table.querySelectorAll(`[data-testid=${id}]`)]).map(e => e.closest('td, th'));
+                  const headers = [...table.querySelectorAll('thead th')].filter(th => /^(Cost|Change)/.test(th.innerText.trim()));
+                  return [...cells, ...headers].map(e => e.getBoundingClientRect().right);
+                }
+                """);
+            Assert.True(rights.Length >= 3 * 25 + 3 + 3, $"expected the cost, change and change % cells of 25 rows, the totals and the headers; found {rights.Length}");
+            Assert.True(rights.Max() <= width, $"a cost or change cell ends at x={rights.Max():0} px, outside the {width} px window; columns: {columns}");
+            var costBox = await table.Locator("tbody [data-testid=cost]").First.BoundingBoxAsync();
+            Assert.NotNull(costBox);
+            Assert.True(costBox.X + costBox.Width <= width, $"the first row's cost ends at x={costBox.X + costBox.Width:0} px, outside the {width} px window");
+
+            // Neither the table nor the page scrolls sideways.
+            var scroll = await page.EvaluateAsync<double[]>(
+                """
+                () => {
+                  const grid = document.querySelector('[data-testid=table]');
+                  const containers = [grid, ...grid.querySelectorAll('.mud-table-container')];
+                  const widest = containers.reduce((a, c) => c.scrollWidth - c.clientWidth > a.scrollWidth - a.clientWidth ? c : a);
+                  return [widest.scrollWidth, widest.clientWidth, document.documentElement.scrollWidth, document.documentElement.clientWidth];
+                }
+                """);
+            Assert.True(scroll[0] <= scroll[1], $"the table scrolls sideways: its content is {scroll[0]} px wide in a {scroll[1]} px container; columns: {columns}");
+            Assert.True(scroll[2] <= scroll[3], $"the page scrolls sideways: {scroll[2]} px in a {scroll[3]} px window");
+
+            // No column is squeezed: every number fits its cell on one line, every header fits its column, and the service
+            // and resource columns keep room for a name.
+            var squeezed = await page.EvaluateAsync<string[]>(
+                """
+                () => {
+                  const table = document.querySelector('[data-testid=table]');
+                  const lineCount = element => {
+                    const range = document.createRange();
+                    range.selectNodeContents(element);
+                    return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom))).size;
+                  };
+                  const numbers = [...table.querySelectorAll('td.explorer-number')]
+                    .filter(td => td.scrollWidth > td.clientWidth + 1 || lineCount(td) > 1)
+                    .map(td => `number cell "${td.innerText}" overflows or wraps`);
+                  const headers = [...table.querySelectorAll('thead th')]
+                    .filter(th => th.scrollWidth > th.clientWidth + 1)
+                    .map(th => `header "${th.innerText.trim()}" overflows its column`);
+                  const groups = [...table.querySelectorAll('tbody tr:first-child td.explorer-cell-group')]
+                    .filter(td => td.getBoundingClientRect().width < 120)
+                    .map(td => `group column of "${td.innerText.trim()}" is only ${Math.round(td.getBoundingClientRect().width)} px wide`);
+                  return [...numbers, ...headers, ...groups];
+                }
+                """);
+            Assert.Empty(squeezed);
+
+            // A resource id keeps its name and shortens the rest; the full id is in the tooltip and on the clipboard.
+            var resource = table.Locator("tbody tr").First.Locator("[data-testid=group-1]");
+            var fullId = await resource.TextContentAsync();
+            Assert.Matches("^(arn:|/|//)", fullId);
+            await Expect(resource.Locator("xpath=ancestor::*[@title][1]")).ToHaveAttributeAsync("title", fullId!);
+            if (width < 1500)
+            {
+                Assert.True(await resource.Locator(".group-value-head").EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"),
+                    "at 1366 px the first resource id is long enough to be shortened before its name");
+            }
+
+            await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+            await table.Locator("tbody tr").First.HoverAsync();
+            await table.Locator("tbody tr").First.Locator("[data-testid=copy-value]").ClickAsync();
+            await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Resource copied to the clipboard.");
+            Assert.Equal(fullId, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+            await ExpectNoErrorUiAsync(page);
+        });
+    }
+
+    [SkippableFact]
+    public async Task DrillPathThroughLongIdentifiers_WrapsInTheBreadcrumb_InsteadOfWideningTheLaptopPage()
+    {
+        Skip.If(app.SkipReason is not null, app.SkipReason);
+        // Identifiers without a hyphen or space to break at: only the breadcrumb's own wrapping keeps them on screen.
+        var account = "billing_" + string.Concat(Enumerable.Repeat("3f2a9c417d6e4b8a9c152e8f0a6d4b71", 4));
+        var subAccount = "subaccount_" + string.Concat(Enumerable.Repeat("9c152e8f0a6d4b713f2a9c417d6e4b8a", 4));
+        var page = await app.NewSignedInPageAsync(BrowserAppFixture.AnalystEmail, 1366, 768);
+        await RunAsync(page, nameof(DrillPathThroughLongIdentifiers_WrapsInTheBreadcrumb_InsteadOfWideningTheLaptopPage), async () =>
+        {
+            await OpenAsync(page, $"/explorer?preset=last-30-days&groupBy=ServiceName&filter=BillingAccountId:{account}&filter=SubAccountId:{subAccount}&granularity=None&view=table");
+            var crumbs = page.Locator("[data-testid=crumb]");
+            await Expect(crumbs).ToHaveCountAsync(3);
+            await Expect(crumbs.Nth(1)).ToContainTextAsync(account);
+            await Expect(crumbs.Nth(2)).ToContainTextAsync(subAccount);
+            var edges = await page.EvaluateAsync<double[]>(
+                "() => [Math.max(...[...document.querySelectorAll('[data-testid=crumb]')].map(e => e.getBoundingClientRect().right)), document.querySelector('[data-testid=breadcrumb]').getBoundingClientRect().right]");
+            Assert.True(edges[0] <= edges[1] + 0.5, $"a breadcrumb step ends at x={edges[0]:0} px, past the breadcrumb's edge at {edges[1]:0} px");
+            var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+            Assert.False(overflow, "The page scrolls sideways at 1366x768.");
+            await ScreenshotAsync(page, "explorer-1366-breadcrumb-long-identifiers");
+            await ExpectNoErrorUiAsync(page);
+        });
+    }
+
     [SkippableFact]
     public async Task TablePage2_ThenBack_ShowsPage1_LineItemsFollowBack_AndSavedViewsCloseOnAnOutsideClick()
     {
@@ -112,13 +253,14 @@ public sealed class CostExplorerBrowserTests(BrowserAppFixture app, ITestOutputH
             await Expect(table.Locator("[data-testid=total-cost]")).ToBeVisibleAsync(new() { Timeout = 90_000 });
             var caption = table.Locator(".mud-table-pagination-caption");
             await Expect(caption).ToContainTextAsync("1-25 of");
-            var firstRow = await table.Locator("tbody [data-testid=group-0]").First.InnerTextAsync();
+            var firstRow = await table.Locator("tbody [data-testid=group-0]").First.TextContentAsync(); // the id itself (its two parts are laid out apart)
+            Assert.False(string.IsNullOrEmpty(firstRow));
             await ScreenshotAsync(page, "explorer-1920-table-resources");
 
             await table.Locator("button[aria-label='Next page']").ClickAsync();
             await WaitForUrlAsync(page, url => url.Contains("page=2", StringComparison.Ordinal));
             await Expect(caption).ToContainTextAsync("26-50 of");
-            Assert.NotEqual(firstRow, await table.Locator("tbody [data-testid=group-0]").First.InnerTextAsync());
+            Assert.NotEqual(firstRow, await table.Locator("tbody [data-testid=group-0]").First.TextContentAsync());
 
             await page.GoBackAsync();
             await WaitForUrlAsync(page, url => !url.Contains("page=", StringComparison.Ordinal));

@@ -22,18 +22,19 @@ public sealed class NotificationsBrowserTests(BrowserAppFixture app, ITestOutput
         {
             await BrowserAppFixture.SignInAsync(page, BrowserAppFixture.AdminEmail);
             await page.GotoAsync("/settings?tab=notifications");
+            // A click on the prerendered page is lost: wait for the interactive circuit, then for what the test uses.
+            await page.Locator(".mud-layout[data-circuit-ready='true']").WaitForAsync(new() { Timeout = 30_000 });
             var add = page.Locator("[data-testid=add-channel]");
-            await Expect(add).ToBeVisibleAsync();
-            await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await Expect(add).ToBeEnabledAsync();
 
             await add.ClickAsync();
-            await page.Locator("[data-testid=channel-name-input]").FillAsync("Ops Slack");
-            await page.Locator("[data-testid=channel-type]").Locator("xpath=ancestor-or-self::*[contains(@class,'mud-input-control')][1]").ClickAsync();
+            var editor = page.Locator("[data-testid=channel-editor]");
+            await Expect(editor).ToBeVisibleAsync();
+            await editor.Locator("[data-testid=channel-name-input]").FillAsync("Ops Slack");
+            await editor.Locator("[data-testid=channel-type]").Locator("xpath=ancestor-or-self::*[contains(@class,'mud-input-control')][1]").ClickAsync();
             await page.Locator(".mud-popover-open .mud-list-item").GetByText("Slack", new() { Exact = true }).ClickAsync();
-            // The circuit has the new type once the field explains Slack URLs (a save sent earlier could still validate an email channel).
-            await Expect(page.Locator("[data-testid=channel-editor]")).ToContainTextAsync("Slack: Apps");
-            await page.Locator("[data-testid=channel-target-input]").FillAsync(url);
+            await Expect(editor).ToContainTextAsync("Incoming Webhooks"); // the Slack hint: the circuit took the choice
+            await editor.Locator("[data-testid=channel-target-input]").FillAsync(url);
             await page.Locator("[data-testid=save-channel]").ClickAsync();
 
             var row = page.Locator("[data-testid=channel-row]").Filter(new() { HasText = "Ops Slack" });

@@ -174,7 +174,8 @@ public sealed class CostExplorerPageTests : PageTestContext
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='utilization']")));
         var row = cut.FindAll("[data-testid='table'] tbody tr").Single(r => r.TextContent.Contains("i-web", StringComparison.Ordinal));
-        Assert.Contains("42.5 %", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("43 / 43 %", string.Join(' ', row.QuerySelector("[data-testid='utilization-cpu']")!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Contains("average 42.5 %", row.QuerySelector("[data-testid='utilization-cpu']")!.GetAttribute("title"), StringComparison.Ordinal);
         Assert.NotEmpty(cut.FindAll("[data-testid='utilization-none']")); // resources without utilization say so
     }
 
