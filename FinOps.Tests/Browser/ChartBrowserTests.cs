@@ -39,14 +39,21 @@ public sealed class ChartBrowserTests(BrowserAppFixture app)
         Assert.Equal("0", state.TooltipOpacity); // ApexCharts' style sheet applies inside the shadow root
         Assert.Equal(state.PageFont, state.LabelFont); // the app's font is inherited
 
-        // Hover the tallest bar: the tooltip shows, with an amount in the dashboard's currency format.
+        // Hover the tallest bar: the tooltip shows, with an amount in the dashboard's currency format. The live demo feed
+        // may redraw the chart meanwhile (which hides the tooltip): aim again at the bar as it is now, a few times.
         var bar = chart.Locator(".apexcharts-series path");
         await Expect(bar.First).ToBeVisibleAsync();
-        var boxes = await bar.EvaluateAllAsync<double[][]>(
-            "paths => paths.map(p => p.getBoundingClientRect()).filter(b => b.width > 1 && b.height > 4).sort((a, b) => b.height - a.height).map(b => [b.x + b.width / 2, b.y + b.height / 2])");
-        Assert.NotEmpty(boxes);
-        await page.Mouse.MoveAsync((float)boxes[0][0], (float)boxes[0][1]);
         var tooltip = chart.Locator(".apexcharts-tooltip.apexcharts-active");
+        for (var attempt = 0; attempt < 5 && !await tooltip.IsVisibleAsync(); attempt++)
+        {
+            var boxes = await bar.EvaluateAllAsync<double[][]>(
+                "paths => paths.map(p => p.getBoundingClientRect()).filter(b => b.width > 1 && b.height > 4).sort((a, b) => b.height - a.height).map(b => [b.x + b.width / 2, b.y + b.height / 2])");
+            Assert.NotEmpty(boxes);
+            await page.Mouse.MoveAsync((float)boxes[0][0] - 30, (float)boxes[0][1] - 30);
+            await page.Mouse.MoveAsync((float)boxes[0][0], (float)boxes[0][1], new() { Steps = 5 });
+            await page.WaitForTimeoutAsync(300);
+        }
+
         await Expect(tooltip).ToBeVisibleAsync(new() { Timeout = 5_000 });
         await Expect(tooltip).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d[\d,]*\.\d\d"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserAppFixture.ScreenshotDirectory, "dashboard-trend-tooltip.png") });

@@ -193,7 +193,7 @@ public sealed class CostExplorerPageTests : PageTestContext
         // The same answer in another view: the table asks for the resources' utilization and shows it beside the costs.
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='utilization']")));
         var row = cut.FindAll("[data-testid='table'] tbody tr").Single(r => r.TextContent.Contains("i-web", StringComparison.Ordinal));
-        Assert.Contains("42.5 %", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("average 42.5 %", row.QuerySelector("[data-testid='utilization-cpu']")!.GetAttribute("title"), StringComparison.Ordinal);
         Assert.Contains("view=table", Navigation.Uri, StringComparison.Ordinal);
     }
 
