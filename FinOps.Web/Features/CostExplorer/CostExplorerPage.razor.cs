@@ -170,30 +170,13 @@ public partial class CostExplorerPage : IDisposable
         else
         {
             BuildViews();
-            await LoadUtilizationIfShownAsync(_state, _answer);
+            if (_state.View == ExplorerView.Table && !ReferenceEquals(_utilizationAnswer, _answer))
+            {
+                await LoadAsync(_state, _answer); // the same answer in the table: only its utilization is missing
+            }
         }
 
         return true;
-    }
-
-    /// <summary>The table at resource grouping shows utilization: loaded with the answer when the table is on screen, or when the table is opened.</summary>
-    private async Task LoadUtilizationIfShownAsync(ExplorerState state, ExplorerAnswer answer)
-    {
-        if (state.View != ExplorerView.Table || ReferenceEquals(_utilizationAnswer, answer))
-        {
-            return;
-        }
-
-        _loading = true; // the table is complete once utilization is beside the costs
-        try
-        {
-            _utilization = await LoadUtilizationAsync(state, answer, CancellationToken.None);
-            _utilizationAnswer = answer;
-        }
-        finally
-        {
-            _loading = false;
-        }
     }
 
     /// <summary>At resource grouping, the average and p95 utilization of the resources in the answer over its range.</summary>
@@ -225,7 +208,12 @@ public partial class CostExplorerPage : IDisposable
         return Task.CompletedTask;
     }
 
-    private async Task LoadAsync(ExplorerState state)
+    /// <summary>
+    /// Asks the engine for <paramref name="state"/>'s answer (or takes <paramref name="known"/>, an answer to the same
+    /// question) and, when the table shows it, the resources' utilization (only the table shows it, so only the table
+    /// loads it). A newer load cancels this one; the page shows the loading state until the newest has finished.
+    /// </summary>
+    private async Task LoadAsync(ExplorerState state, ExplorerAnswer? known = null)
     {
         _loadCancellation?.Cancel();
         _loadCancellation?.Dispose();
@@ -235,16 +223,20 @@ public partial class CostExplorerPage : IDisposable
         StateHasChanged(); // the progress bar shows while the engine answers
         try
         {
-            var answer = await Explorer.AnswerAsync(state, cancellation.Token);
+            var answer = known ?? await Explorer.AnswerAsync(state, cancellation.Token);
             var utilization = state.View == ExplorerView.Table ? await LoadUtilizationAsync(state, answer, cancellation.Token) : null;
             if (cancellation.IsCancellationRequested)
             {
                 return;
             }
 
-            _answer = answer;
             (_utilization, _utilizationAnswer) = (utilization, state.View == ExplorerView.Table ? answer : null);
-            _answerVersion++;
+            if (!ReferenceEquals(answer, _answer))
+            {
+                _answer = answer;
+                _answerVersion++;
+            }
+
             BuildViews();
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -37,9 +37,6 @@ public static class ExplorerCharts
                 {
                     Color = s.IsOther ? OtherColor : null,
                 })],
-                // The whole palette, whatever the number of groups ("Other" has its own colour): a new set of groups
-                // then changes only the series, which ApexCharts redraws far faster than changed options.
-                Colors = ApexChartOptionsSerializer.DefaultColors,
                 ValueFormat = ValueFormat.Money(answer.Currency),
                 Height = height,
                 Animate = false,
